@@ -1,0 +1,538 @@
+package bank
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/quizcard/quizcard/generate/fonts"
+)
+
+// MaxSize is the largest bank file Load and Parse accept, in bytes.
+const MaxSize = 10 << 20
+
+// Load reads, parses and validates the bank file at path. Problems in the
+// bank come back as an ErrorList; a file that cannot be read gives an
+// ordinary error.
+func Load(path string) (*Bank, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return Parse(path, data)
+}
+
+// Parse parses and validates a bank from TOML source. name is used in
+// messages. It returns every problem at once as an ErrorList; the bank is
+// returned only when there are none.
+func Parse(name string, data []byte) (*Bank, error) {
+	if len(data) > MaxSize {
+		return nil, ErrorList{{File: name, Msg: fmt.Sprintf("bank is larger than %d MiB; refusing to read it", MaxSize>>20)}}
+	}
+	if !utf8.Valid(data) {
+		line := 1 + strings.Count(string(data[:firstInvalid(data)]), "\n")
+		return nil, ErrorList{{File: name, Line: line, Msg: "file is not valid UTF-8"}}
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, ErrorList{{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}}
+		}
+		return nil, ErrorList{{File: name, Msg: err.Error()}}
+	}
+	p := &parser{file: name, tables: scanTables(data)}
+	b := p.bank(raw)
+	p.validate(b)
+	if len(p.errs) > 0 {
+		p.errs.sort()
+		return nil, p.errs
+	}
+	return b, nil
+}
+
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+type parser struct {
+	file   string
+	tables []*table
+	errs   ErrorList
+}
+
+// obj is one TOML table being read, with the lines of its keys.
+type obj struct {
+	p    *parser
+	m    map[string]any
+	tab  *table
+	what string // prefix for messages
+	hdr  string // "[[facts]]", "[article]"
+}
+
+func (p *parser) table(name string, index int) *table {
+	for _, t := range p.tables {
+		if t.name == name && t.index == index {
+			return t
+		}
+	}
+	return nil
+}
+
+func (o *obj) line(key string) int {
+	if o.tab == nil {
+		return 1
+	}
+	if l, ok := o.tab.keys[key]; ok {
+		return l
+	}
+	return o.tab.line
+}
+
+func (o *obj) errorf(key, format string, args ...any) {
+	o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: o.line(key), What: o.what, Msg: fmt.Sprintf(format, args...)})
+}
+
+// known reports keys the program does not read, as typos.
+func (o *obj) known(keys ...string) {
+	var unknown []string
+	for k := range o.m {
+		found := false
+		for _, want := range keys {
+			if k == want {
+				found = true
+				break
+			}
+		}
+		if !found {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Slice(unknown, func(i, j int) bool { return o.line(unknown[i]) < o.line(unknown[j]) })
+	for _, k := range unknown {
+		msg := fmt.Sprintf("unknown key %q in %s", k, o.hdr)
+		if s := suggest(k, keys); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: o.line(k), Msg: msg})
+	}
+}
+
+// suggest returns the known key closest to a misspelt one, if any is close.
+func suggest(k string, keys []string) string {
+	best, bestD := "", max(1, len(k)/3)+1
+	for _, want := range keys {
+		if d := editDistance(k, want); d < bestD {
+			best, bestD = want, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case []any:
+		return "an array"
+	case map[string]any, []map[string]any:
+		return "a table"
+	}
+	return "a date"
+}
+
+// str reads a string field, checking that the PDF fonts can draw it.
+func (o *obj) str(key string, required bool) string {
+	v, ok := o.m[key]
+	if !ok {
+		if required {
+			o.errorf(key, "missing %s", key)
+		}
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		o.errorf(key, "%s must be a string, not %s", key, typeName(v))
+		return ""
+	}
+	if required && strings.TrimSpace(s) == "" {
+		o.errorf(key, "%s is empty", key)
+	}
+	o.drawable(key, s)
+	return s
+}
+
+func (o *obj) drawable(key, s string) {
+	for _, r := range s {
+		if !fonts.Covers(r) {
+			o.errorf(key, "%s has the character %U (%s) that the PDF fonts cannot draw", key, r, runeName(r))
+			return
+		}
+	}
+}
+
+func runeName(r rune) string {
+	switch {
+	case r > 0xFFFF:
+		return "outside the Basic Multilingual Plane"
+	case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+		return "a control character"
+	}
+	return fmt.Sprintf("%q", r)
+}
+
+// strs reads an array of strings.
+func (o *obj) strs(key string) []string {
+	v, ok := o.m[key]
+	if !ok {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		o.errorf(key, "%s must be an array of strings, not %s", key, typeName(v))
+		return nil
+	}
+	out := make([]string, 0, len(arr))
+	for _, e := range arr {
+		s, ok := e.(string)
+		if !ok {
+			o.errorf(key, "%s must hold strings, not %s", key, typeName(e))
+			continue
+		}
+		o.drawable(key, s)
+		out = append(out, s)
+	}
+	return out
+}
+
+// integer reads an integer field; ok is false when it is absent or wrong.
+func (o *obj) integer(key string, required bool) (int, bool) {
+	v, present := o.m[key]
+	if !present {
+		if required {
+			o.errorf(key, "missing %s", key)
+		}
+		return 0, false
+	}
+	n, isInt := v.(int64)
+	if !isInt {
+		o.errorf(key, "%s must be an integer, not %s", key, typeName(v))
+		return 0, false
+	}
+	return int(n), true
+}
+
+// date reads a date written as a string ("2018-05") or a TOML date.
+func (o *obj) date(key string, required bool) Date {
+	v, ok := o.m[key]
+	if !ok {
+		if required {
+			o.errorf(key, "missing %s", key)
+		}
+		return Date{}
+	}
+	d, err := toDate(v)
+	if err != nil {
+		o.errorf(key, "%s: %v", key, err)
+	}
+	return d
+}
+
+func toDate(v any) (Date, error) {
+	switch v := v.(type) {
+	case string:
+		return ParseDate(v)
+	case int64: // a bare year: date = 1953
+		return ParseDate(fmt.Sprintf("%04d", v))
+	}
+	if t, ok := v.(interface{ Format(string) string }); ok {
+		return ParseDate(t.Format("2006-01-02"))
+	}
+	return Date{}, fmt.Errorf("want a date such as \"2019-11-03\", not %s", typeName(v))
+}
+
+func toNumber(v any) (Number, error) {
+	switch v := v.(type) {
+	case string:
+		return ParseNumber(v)
+	case int64:
+		return ParseNumber(fmt.Sprint(v))
+	case float64:
+		n, err := ParseNumber(fmt.Sprint(v))
+		return n, err
+	}
+	return Number{}, fmt.Errorf("want a number such as 444, not %s", typeName(v))
+}
+
+// tablesOf returns the array of tables under key, reporting anything else.
+func (p *parser) tablesOf(raw map[string]any, key string) []map[string]any {
+	v, ok := raw[key]
+	if !ok {
+		return nil
+	}
+	switch v := v.(type) {
+	case []map[string]any:
+		return v
+	case []any:
+		var out []map[string]any
+		for _, e := range v {
+			if m, ok := e.(map[string]any); ok {
+				out = append(out, m)
+			}
+		}
+		if len(out) == len(v) {
+			return out
+		}
+	}
+	top := &obj{p: p, m: raw, tab: p.table("", 0)}
+	top.errorf(key, "%s must be written as [[%s]] tables", key, key)
+	return nil
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._+-]*$`)
+
+var poolKeys = map[Pool][]string{
+	People: {"id", "name", "role", "country"},
+	Groups: {"id", "name", "type"},
+	Places: {"id", "name", "country"},
+	Deals:  {"id", "name", "year", "parties"},
+	Events: {"id", "name", "date"},
+}
+
+var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place", Deals: "deal", Events: "event"}
+
+var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "qualifier",
+	"also", "wrong", "statement", "explain", "source", "tags", "difficulty"}
+
+var articleKeys = []string{"title", "outlet", "date", "url", "summary", "text",
+	"topic", "headline", "occasion", "why"}
+
+// bank turns decoded TOML into a Bank, recording type and shape problems.
+func (p *parser) bank(raw map[string]any) *Bank {
+	b := &Bank{File: p.file, byID: map[string]int{}}
+	top := &obj{p: p, m: raw, tab: p.table("", 0), hdr: "the top level"}
+	top.known(append([]string{"article", "facts"}, poolNames()...)...)
+
+	if am, ok := raw["article"].(map[string]any); ok {
+		a := &obj{p: p, m: am, tab: p.table("article", 0), what: "article", hdr: "[article]"}
+		a.known(articleKeys...)
+		b.Article = Article{
+			Title:    a.str("title", true),
+			Outlet:   a.str("outlet", true),
+			Date:     a.date("date", true),
+			URL:      a.str("url", false),
+			Summary:  a.str("summary", true),
+			Text:     a.str("text", true),
+			Topic:    a.str("topic", false),
+			Headline: a.str("headline", false),
+			Occasion: a.str("occasion", false),
+			Why:      a.strs("why"),
+		}
+	} else {
+		p.errs = append(p.errs, Error{File: p.file, Line: 1, Msg: "missing [article] table"})
+	}
+
+	for _, pool := range Pools {
+		for i, m := range p.tablesOf(raw, string(pool)) {
+			o := &obj{p: p, m: m, tab: p.table(string(pool), i), hdr: "[[" + string(pool) + "]]"}
+			id, _ := m["id"].(string)
+			o.what = fmt.Sprintf("%s %q", poolNoun[pool], id)
+			o.known(poolKeys[pool]...)
+			e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
+			switch pool {
+			case People:
+				e.Role = o.str("role", true)
+				e.Country = o.str("country", false)
+			case Groups:
+				e.Type = o.str("type", true)
+			case Places:
+				e.Country = o.str("country", false)
+			case Deals:
+				e.Year, _ = o.integer("year", true)
+				e.Parties = o.strs("parties")
+			case Events:
+				e.Date = o.date("date", true)
+			}
+			p.entity(b, o, e)
+		}
+	}
+	for i, m := range p.tablesOf(raw, "facts") {
+		o := &obj{p: p, m: m, tab: p.table("facts", i), hdr: "[[facts]]"}
+		id, _ := m["id"].(string)
+		o.what = fmt.Sprintf("fact %q", id)
+		o.known(factKeys...)
+		b.Facts = append(b.Facts, p.fact(o))
+	}
+	return b
+}
+
+func poolNames() []string {
+	out := make([]string, len(Pools))
+	for i, p := range Pools {
+		out[i] = string(p)
+	}
+	return out
+}
+
+func (p *parser) entity(b *Bank, o *obj, e Entity) {
+	if e.ID != "" && !idPattern.MatchString(e.ID) {
+		o.errorf("id", "id %q must be lower-case letters, digits and - . _ +", e.ID)
+	}
+	if prev, dup := b.byID[e.ID]; dup && e.ID != "" {
+		o.errorf("id", "duplicate id %q (first used at line %d)", e.ID, b.Entities[prev].Line)
+		return
+	}
+	b.byID[e.ID] = len(b.Entities)
+	b.Entities = append(b.Entities, e)
+}
+
+func (p *parser) fact(o *obj) Fact {
+	f := Fact{
+		ID:         o.str("id", true),
+		Kind:       o.str("kind", true),
+		Ask:        o.str("ask", true),
+		Statement:  o.str("statement", false),
+		Explain:    o.str("explain", false),
+		Source:     o.str("source", true),
+		Tags:       o.strs("tags"),
+		Difficulty: 1,
+		Line:       o.line(""),
+	}
+	if o.tab != nil {
+		f.lines = o.tab.keys
+	}
+	if d, ok := o.integer("difficulty", false); ok {
+		if d < 1 || d > 3 {
+			o.errorf("difficulty", "difficulty must be 1, 2 or 3, not %d", d)
+		}
+		f.Difficulty = d
+	}
+	if f.ID != "" && !idPattern.MatchString(f.ID) {
+		o.errorf("id", "id %q must be lower-case letters, digits and - . _ +", f.ID)
+	}
+	for _, t := range f.Tags {
+		if t == "" || strings.ContainsAny(t, " \t,") {
+			o.errorf("tags", "tag %q must be one word without commas", t)
+		}
+	}
+	// The answer: exactly one of answer, date, number.
+	var set []string
+	for _, k := range []string{"answer", "date", "number"} {
+		if _, ok := o.m[k]; ok {
+			set = append(set, k)
+		}
+	}
+	switch len(set) {
+	case 0:
+		o.errorf("", "missing answer (set one of answer, date or number)")
+		return f
+	case 1:
+	default:
+		o.errorf(set[1], "set only one of answer, date or number (found %s)", strings.Join(set, " and "))
+		return f
+	}
+	key := set[0]
+	if key != "number" {
+		for _, k := range []string{"unit", "qualifier"} {
+			if _, ok := o.m[k]; ok {
+				o.errorf(k, "%s goes only with number", k)
+			}
+		}
+	}
+	unit, qual := o.str("unit", false), o.str("qualifier", false)
+	read := func(k string, v any) (Value, bool) {
+		switch key {
+		case "answer":
+			s, ok := v.(string)
+			if !ok {
+				o.errorf(k, "%s must name an entity id, not %s", k, typeName(v))
+				return Value{}, false
+			}
+			return Value{Type: EntityValue, Entity: s}, true
+		case "date":
+			d, err := toDate(v)
+			if err != nil {
+				o.errorf(k, "%s: %v", k, err)
+				return Value{}, false
+			}
+			return Value{Type: DateValue, Date: d}, true
+		default:
+			n, err := toNumber(v)
+			if err != nil {
+				o.errorf(k, "%s: %v", k, err)
+				return Value{}, false
+			}
+			n.Unit, n.Qualifier = unit, qual
+			return Value{Type: NumberValue, Number: n}, true
+		}
+	}
+	if v, ok := read(key, o.m[key]); ok {
+		f.Answer = v
+	}
+	list := func(k string) []Value {
+		raw, ok := o.m[k]
+		if !ok {
+			return nil
+		}
+		arr, ok := raw.([]any)
+		if !ok {
+			o.errorf(k, "%s must be an array, not %s", k, typeName(raw))
+			return nil
+		}
+		var out []Value
+		for _, e := range arr {
+			if v, ok := read(k, e); ok {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	f.Also = list("also")
+	f.Wrong = list("wrong")
+	return f
+}

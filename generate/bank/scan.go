@@ -1,0 +1,140 @@
+package bank
+
+// A table is one [name] or [[name]] table as it appears in the source, with
+// the line of its header and of each key written directly in it. The TOML
+// decoder does not expose positions, so Parse scans the text itself to put a
+// line number on every problem it reports.
+type table struct {
+	name  string         // "" for the keys before the first header
+	index int            // n-th table of that name (for [[arrays]])
+	line  int            // line of the header, 1-based
+	keys  map[string]int // key -> line
+	order []string       // keys in source order
+}
+
+// scanTables splits TOML source into its tables. It understands just enough
+// TOML (strings of all four kinds, comments, brackets inside values) to find
+// headers and keys; the real decoder has already accepted the syntax.
+func scanTables(src []byte) []*table {
+	top := &table{line: 1, keys: map[string]int{}}
+	tables := []*table{top}
+	seen := map[string]int{}
+	cur := top
+	line := 1
+	depth := 0        // open [ and { inside a value
+	lineStart := true // only whitespace so far on this statement's line
+	i := 0
+	n := len(src)
+	skipString := func(quote byte, multi bool) {
+		// i points just past the opening quote(s).
+		for i < n {
+			c := src[i]
+			if c == '\n' {
+				line++
+				if !multi {
+					return
+				}
+			}
+			if c == '\\' && quote == '"' {
+				i += 2
+				continue
+			}
+			if c == quote {
+				if !multi {
+					i++
+					return
+				}
+				if i+2 < n && src[i+1] == quote && src[i+2] == quote {
+					i += 3
+					// A multi-line string may end with up to two extra quotes.
+					for k := 0; k < 2 && i < n && src[i] == quote; k++ {
+						i++
+					}
+					return
+				}
+			}
+			i++
+		}
+	}
+	for i < n {
+		c := src[i]
+		switch {
+		case c == '\n':
+			line++
+			i++
+			if depth == 0 {
+				lineStart = true
+			}
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+		case c == '#':
+			for i < n && src[i] != '\n' {
+				i++
+			}
+		case c == '"' || c == '\'':
+			lineStart = false
+			if i+2 < n && src[i+1] == c && src[i+2] == c {
+				i += 3
+				skipString(c, true)
+			} else {
+				i++
+				skipString(c, false)
+			}
+		case lineStart && depth == 0 && c == '[':
+			lineStart = false
+			double := i+1 < n && src[i+1] == '['
+			j := i + 1
+			if double {
+				j++
+			}
+			k := j
+			for k < n && src[k] != ']' && src[k] != '\n' {
+				k++
+			}
+			name := trimKey(string(src[j:k]))
+			idx := seen[name]
+			seen[name]++
+			cur = &table{name: name, index: idx, line: line, keys: map[string]int{}}
+			tables = append(tables, cur)
+			i = k
+		case lineStart && depth == 0:
+			// A key: read up to '=' (quoted keys are rare; take the raw text).
+			lineStart = false
+			k := i
+			for k < n && src[k] != '=' && src[k] != '\n' {
+				k++
+			}
+			key := trimKey(string(src[i:k]))
+			if _, dup := cur.keys[key]; !dup {
+				cur.keys[key] = line
+				cur.order = append(cur.order, key)
+			}
+			i = k
+		case c == '[' || c == '{':
+			depth++
+			i++
+		case c == ']' || c == '}':
+			if depth > 0 {
+				depth--
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return tables
+}
+
+// trimKey strips spaces and one level of quotes from a key or table name.
+func trimKey(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		s = s[1 : len(s)-1]
+	}
+	return s
+}

@@ -1,0 +1,185 @@
+package bank
+
+import (
+	"fmt"
+	"strings"
+)
+
+// kindTypes says which answers each kind of fact may have.
+var kindTypes = map[string]struct {
+	value ValueType
+	pools []Pool // for entity answers; nil means any pool
+	noun  string
+}{
+	"who":      {EntityValue, []Pool{People}, "person"},
+	"when":     {DateValue, nil, "date"},
+	"deal":     {EntityValue, []Pool{Deals}, "deal"},
+	"mediator": {EntityValue, []Pool{People, Groups}, "person or group"},
+	"quote":    {EntityValue, []Pool{People, Groups, Events}, "person, group or event"},
+	"number":   {NumberValue, nil, "number"},
+	"place":    {EntityValue, []Pool{Places, Groups}, "place or group"},
+}
+
+// MinDistractors is how many wrong options every fact must be able to offer.
+const MinDistractors = 3
+
+func (f Fact) line(key string) int {
+	if l, ok := f.lines[key]; ok {
+		return l
+	}
+	return f.Line
+}
+
+// validate checks what needs the whole bank: references, excerpts, truth.
+func (p *parser) validate(b *Bank) {
+	add := func(line int, what, format string, args ...any) {
+		p.errs = append(p.errs, Error{File: p.file, Line: line, What: what, Msg: fmt.Sprintf(format, args...)})
+	}
+	for _, e := range b.Entities {
+		what := fmt.Sprintf("%s %q", poolNoun[e.Pool], e.ID)
+		if e.Country != "" {
+			if c, ok := b.Entity(e.Country); !ok || c.Pool != Groups {
+				add(e.Line, what, "country %q is not a known group", e.Country)
+			}
+		}
+		for _, party := range e.Parties {
+			if c, ok := b.Entity(party); !ok || c.Pool != Groups {
+				add(e.Line, what, "party %q is not a known group", party)
+			}
+		}
+	}
+	if len(b.Facts) == 0 {
+		add(1, "", "bank has no [[facts]]")
+	}
+	text := Fold(b.Article.Text)
+	poolSize := map[string]int{} // pool+type -> entities
+	for _, e := range b.Entities {
+		poolSize[candidateKey(e)]++
+	}
+	ids := map[string]int{}
+	for _, f := range b.Facts {
+		what := fmt.Sprintf("fact %q", f.ID)
+		if first, dup := ids[f.ID]; dup && f.ID != "" {
+			add(f.line("id"), what, "duplicate id (first used at line %d)", first)
+		} else {
+			ids[f.ID] = f.Line
+		}
+		kt, known := kindTypes[f.Kind]
+		if f.Kind != "" && !known {
+			add(f.line("kind"), what, "unknown kind %q (want one of %s)", f.Kind, strings.Join(Kinds, ", "))
+		}
+		if f.Source != "" && !strings.Contains(text, Fold(f.Source)) {
+			add(f.line("source"), what, "source excerpt is not in the article text: %q", clip(f.Source, 60))
+		}
+		if f.Statement != "" && strings.Count(f.Statement, "{answer}") != 1 {
+			add(f.line("statement"), what, "statement must contain the slot {answer} exactly once")
+		}
+		if f.Answer.Type == 0 {
+			continue // already reported
+		}
+		answerKey := map[ValueType]string{EntityValue: "answer", DateValue: "date", NumberValue: "number"}[f.Answer.Type]
+		if known && kt.value != f.Answer.Type {
+			add(f.line(answerKey), what, "a %s fact needs a %s answer, not %s", f.Kind, kt.noun, answerKey)
+			continue
+		}
+		// References.
+		var answerEntity Entity
+		if f.Answer.Type == EntityValue {
+			e, ok := b.Entity(f.Answer.Entity)
+			switch {
+			case !ok:
+				add(f.line("answer"), what, "answer %q is not a known %s", f.Answer.Entity, kt.noun)
+				continue
+			case known && !inPools(e.Pool, kt.pools):
+				add(f.line("answer"), what, "answer %q is a %s; a %s fact needs a %s", e.ID, poolNoun[e.Pool], f.Kind, kt.noun)
+				continue
+			}
+			answerEntity = e
+		}
+		refsOK := true
+		for _, l := range []struct {
+			key  string
+			vals []Value
+		}{{"also", f.Also}, {"wrong", f.Wrong}} {
+			for _, v := range l.vals {
+				if v.Type != EntityValue {
+					continue
+				}
+				e, ok := b.Entity(v.Entity)
+				if !ok {
+					add(f.line(l.key), what, "%s %q is not a known entity", l.key, v.Entity)
+					refsOK = false
+				} else if l.key == "wrong" && candidateKey(e) != candidateKey(answerEntity) {
+					add(f.line(l.key), what, "wrong answer %q is a %s, unlike the answer %q", v.Entity, describe(e), answerEntity.ID)
+				}
+			}
+		}
+		if !refsOK {
+			continue
+		}
+		// Truth: a distractor may be neither the answer nor another true answer.
+		truths := map[string]bool{b.Key(f.Answer): true}
+		for _, v := range f.Also {
+			truths[b.Key(v)] = true
+		}
+		seen := map[string]bool{}
+		for _, v := range f.Wrong {
+			k := b.Key(v)
+			switch {
+			case k == b.Key(f.Answer):
+				add(f.line("wrong"), what, "wrong answer %q is the right answer", b.Text(v))
+			case truths[k]:
+				add(f.line("wrong"), what, "wrong answer %q is also listed as true (also)", b.Text(v))
+			case seen[k]:
+				add(f.line("wrong"), what, "wrong answer %q is listed twice", b.Text(v))
+			}
+			seen[k] = true
+		}
+		// Enough candidates for three distractors. Dates and numbers can
+		// always be shifted; entities come only from the bank.
+		if f.Answer.Type == EntityValue {
+			n := poolSize[candidateKey(answerEntity)] - 1
+			for _, v := range f.Also {
+				if e, ok := b.Entity(v.Entity); ok && candidateKey(e) == candidateKey(answerEntity) && e.ID != answerEntity.ID {
+					n--
+				}
+			}
+			if n < MinDistractors {
+				add(f.line("answer"), what, "only %d candidate distractors for %s (%s); needs %d", max(n, 0), f.Answer.Entity, describe(answerEntity)+"s", MinDistractors)
+			}
+		}
+	}
+}
+
+// candidateKey groups entities that can stand in for each other as options:
+// the same pool, and for groups the same type.
+func candidateKey(e Entity) string {
+	if e.Pool == Groups {
+		return string(e.Pool) + "/" + e.Type
+	}
+	return string(e.Pool)
+}
+
+func describe(e Entity) string {
+	if e.Pool == Groups && e.Type != "" {
+		return e.Type
+	}
+	return poolNoun[e.Pool]
+}
+
+func inPools(p Pool, pools []Pool) bool {
+	for _, q := range pools {
+		if p == q {
+			return true
+		}
+	}
+	return false
+}
+
+func clip(s string, n int) string {
+	r := []rune(NormalizeSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,252 @@
+package bank
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Precision says which parts of a Date are known.
+type Precision int
+
+// Date precisions. MonthDay is a day and month the article gives without a
+// year ("23 August").
+const (
+	Year Precision = iota + 1
+	Month
+	Day
+	MonthDay
+)
+
+func (p Precision) String() string {
+	switch p {
+	case Year:
+		return "year"
+	case Month:
+		return "month"
+	case Day:
+		return "day"
+	case MonthDay:
+		return "day and month"
+	}
+	return "unknown"
+}
+
+// A Date is a calendar date known to a given precision.
+type Date struct {
+	Year, Month, Day int
+	Precision        Precision
+}
+
+// IsZero reports whether d is unset.
+func (d Date) IsZero() bool { return d.Precision == 0 }
+
+// ParseDate reads "1953", "2018-05", "2019-11-03" or "--08-23" (day and
+// month, year unknown) and checks that the date can exist.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	var d Date
+	var err error
+	atoi := func(t string, digits int) int {
+		if err != nil {
+			return 0
+		}
+		if len(t) != digits {
+			err = fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+			return 0
+		}
+		n, e := strconv.Atoi(t)
+		if e != nil || n < 0 {
+			err = fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+		}
+		return n
+	}
+	switch parts := strings.Split(s, "-"); {
+	case strings.HasPrefix(s, "--"):
+		parts = strings.Split(s[2:], "-")
+		if len(parts) != 2 {
+			return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+		}
+		d = Date{Month: atoi(parts[0], 2), Day: atoi(parts[1], 2), Precision: MonthDay}
+	case len(parts) == 1:
+		d = Date{Year: atoi(parts[0], 4), Precision: Year}
+	case len(parts) == 2:
+		d = Date{Year: atoi(parts[0], 4), Month: atoi(parts[1], 2), Precision: Month}
+	case len(parts) == 3:
+		d = Date{Year: atoi(parts[0], 4), Month: atoi(parts[1], 2), Day: atoi(parts[2], 2), Precision: Day}
+	default:
+		return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+	}
+	if err != nil {
+		return Date{}, err
+	}
+	if d.Precision != MonthDay && d.Year < 1 {
+		return Date{}, fmt.Errorf("date %q does not exist", s)
+	}
+	if d.Precision != Year && (d.Month < 1 || d.Month > 12) {
+		return Date{}, fmt.Errorf("date %q does not exist: no month %d", s, d.Month)
+	}
+	if d.Precision == Day || d.Precision == MonthDay {
+		y := d.Year
+		if d.Precision == MonthDay {
+			y = 2000 // a leap year: 29 February can exist
+		}
+		if d.Day < 1 || d.Day > daysIn(y, d.Month) {
+			return Date{}, fmt.Errorf("date %q does not exist", s)
+		}
+	}
+	return d, nil
+}
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// String formats d for people: "1953", "May 2018", "3 November 2019",
+// "23 August".
+func (d Date) String() string {
+	switch d.Precision {
+	case Year:
+		return strconv.Itoa(d.Year)
+	case Month:
+		return time.Month(d.Month).String() + " " + strconv.Itoa(d.Year)
+	case Day:
+		return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String() + " " + strconv.Itoa(d.Year)
+	case MonthDay:
+		return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String()
+	}
+	return ""
+}
+
+// Short formats d compactly for timelines: "1953", "May 2018", "3 Nov 2019".
+func (d Date) Short() string {
+	switch d.Precision {
+	case Day:
+		return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String()[:3] + " " + strconv.Itoa(d.Year)
+	case MonthDay:
+		return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String()[:3]
+	case Month:
+		return time.Month(d.Month).String()[:3] + " " + strconv.Itoa(d.Year)
+	}
+	return d.String()
+}
+
+// ISO formats d as it is written in the bank.
+func (d Date) ISO() string {
+	switch d.Precision {
+	case Year:
+		return fmt.Sprintf("%04d", d.Year)
+	case Month:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	case Day:
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	case MonthDay:
+		return fmt.Sprintf("--%02d-%02d", d.Month, d.Day)
+	}
+	return ""
+}
+
+// Time returns the first instant of d in UTC (1 January for a bare year).
+// A MonthDay date has no year and returns the zero time.
+func (d Date) Time() time.Time {
+	if d.Precision == MonthDay || d.IsZero() {
+		return time.Time{}
+	}
+	m, day := d.Month, d.Day
+	if m == 0 {
+		m = 1
+	}
+	if day == 0 {
+		day = 1
+	}
+	return time.Date(d.Year, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+}
+
+// Compare orders dates by their first instant; MonthDay dates compare by
+// month and day only. It returns -1, 0 or +1.
+func (d Date) Compare(e Date) int {
+	key := func(x Date) [3]int { return [3]int{x.Year, x.Month, x.Day} }
+	a, b := key(d), key(e)
+	if d.Precision == MonthDay || e.Precision == MonthDay {
+		a[0], b[0] = 0, 0
+	}
+	for i := range a {
+		switch {
+		case a[i] < b[i]:
+			return -1
+		case a[i] > b[i]:
+			return 1
+		}
+	}
+	return 0
+}
+
+// A Number is a numeric answer as the article gives it.
+type Number struct {
+	Value     float64
+	Decimals  int    // digits after the point, as written
+	Unit      string // "days"
+	Qualifier string // "more than"
+}
+
+// ParseNumber reads a number as a curator writes it: "444", "41", "2.5",
+// "1,000". It refuses anything else, and negatives, NaN and infinities.
+func ParseNumber(s string) (Number, error) {
+	t := strings.ReplaceAll(strings.TrimSpace(s), ",", "")
+	if t == "" {
+		return Number{}, fmt.Errorf("number %q does not parse", s)
+	}
+	for _, r := range t {
+		if (r < '0' || r > '9') && r != '.' && r != '-' {
+			return Number{}, fmt.Errorf("number %q does not parse", s)
+		}
+	}
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e15 {
+		return Number{}, fmt.Errorf("number %q does not parse", s)
+	}
+	if v < 0 {
+		return Number{}, fmt.Errorf("number %q is negative", s)
+	}
+	n := Number{Value: v}
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		n.Decimals = len(t) - i - 1
+	}
+	return n, nil
+}
+
+// Digits formats the number alone, with thousands separators and its
+// decimals as written: "1,000", "2.5".
+func (n Number) Digits() string {
+	s := strconv.FormatFloat(n.Value, 'f', n.Decimals, 64)
+	intPart, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i:]
+	}
+	if len(intPart) > 4 {
+		var b strings.Builder
+		for i, c := range intPart {
+			if i > 0 && (len(intPart)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(c)
+		}
+		intPart = b.String()
+	}
+	return intPart + frac
+}
+
+// String formats the number with its qualifier and unit: "more than 50
+// diplomats".
+func (n Number) String() string {
+	s := n.Digits()
+	if n.Qualifier != "" {
+		s = n.Qualifier + " " + s
+	}
+	if n.Unit != "" {
+		s += " " + n.Unit
+	}
+	return s
+}
