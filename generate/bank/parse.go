@@ -77,6 +77,7 @@ func firstInvalid(data []byte) int {
 type parser struct {
 	file   string
 	tables []*table
+	byName map[string][]*table // tables by name, in order
 	errs   ErrorList
 }
 
@@ -86,14 +87,19 @@ type obj struct {
 	m    map[string]any
 	tab  *table
 	what string // prefix for messages
+	noun string // if set, messages start `noun "id"` instead of what
 	hdr  string // "[[facts]]", "[article]"
 }
 
 func (p *parser) table(name string, index int) *table {
-	for _, t := range p.tables {
-		if t.name == name && t.index == index {
-			return t
+	if p.byName == nil {
+		p.byName = map[string][]*table{}
+		for _, t := range p.tables {
+			p.byName[t.name] = append(p.byName[t.name], t)
 		}
+	}
+	if ts := p.byName[name]; index < len(ts) {
+		return ts[index]
 	}
 	return nil
 }
@@ -105,11 +111,24 @@ func (o *obj) line(key string) int {
 	if l, ok := o.tab.keys[key]; ok {
 		return l
 	}
+	if o.tab.name == "" {
+		// A top-level key written as a [table] header.
+		for _, t := range o.p.tables {
+			if t.name == key || strings.HasPrefix(t.name, key+".") {
+				return t.line
+			}
+		}
+	}
 	return o.tab.line
 }
 
 func (o *obj) errorf(key, format string, args ...any) {
-	o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: o.line(key), What: o.what, Msg: fmt.Sprintf(format, args...)})
+	what := o.what
+	if o.noun != "" {
+		id, _ := o.m["id"].(string)
+		what = fmt.Sprintf("%s %q", o.noun, id)
+	}
+	o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: o.line(key), What: what, Msg: fmt.Sprintf(format, args...)})
 }
 
 // known reports keys the program does not read, as typos.
@@ -380,8 +399,7 @@ func (p *parser) bank(raw map[string]any) *Bank {
 	for _, pool := range Pools {
 		for i, m := range p.tablesOf(raw, string(pool)) {
 			o := &obj{p: p, m: m, tab: p.table(string(pool), i), hdr: "[[" + string(pool) + "]]"}
-			id, _ := m["id"].(string)
-			o.what = fmt.Sprintf("%s %q", poolNoun[pool], id)
+			o.noun = poolNoun[pool]
 			o.known(poolKeys[pool]...)
 			e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
 			switch pool {
@@ -401,10 +419,11 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			p.entity(b, o, e)
 		}
 	}
-	for i, m := range p.tablesOf(raw, "facts") {
+	factTables := p.tablesOf(raw, "facts")
+	b.Facts = make([]Fact, 0, len(factTables))
+	for i, m := range factTables {
 		o := &obj{p: p, m: m, tab: p.table("facts", i), hdr: "[[facts]]"}
-		id, _ := m["id"].(string)
-		o.what = fmt.Sprintf("fact %q", id)
+		o.noun = "fact"
 		o.known(factKeys...)
 		b.Facts = append(b.Facts, p.fact(o))
 	}

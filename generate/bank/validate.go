@@ -2,6 +2,7 @@ package bank
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -58,7 +59,7 @@ func (p *parser) validate(b *Bank) {
 	}
 	ids := map[string]int{}
 	for _, f := range b.Facts {
-		what := fmt.Sprintf("fact %q", f.ID)
+		what := "fact " + strconv.Quote(f.ID)
 		if first, dup := ids[f.ID]; dup && f.ID != "" {
 			add(f.line("id"), what, "duplicate id (first used at line %d)", first)
 		} else {
@@ -68,7 +69,7 @@ func (p *parser) validate(b *Bank) {
 		if f.Kind != "" && !known {
 			add(f.line("kind"), what, "unknown kind %q (want one of %s)", f.Kind, strings.Join(Kinds, ", "))
 		}
-		if f.Source != "" && !strings.Contains(text, Fold(f.Source)) {
+		if f.Source != "" && text != "" && !strings.Contains(text, Fold(f.Source)) {
 			add(f.line("source"), what, "source excerpt is not in the article text: %q", clip(f.Source, 60))
 		}
 		if f.Statement != "" && strings.Count(f.Statement, "{answer}") != 1 {

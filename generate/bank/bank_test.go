@@ -1,0 +1,229 @@
+package bank
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the .want files of broken banks")
+
+// TestBroken parses every bank under testdata/broken and compares the
+// problems it reports, line for line, with the .want file beside it.
+func TestBroken(t *testing.T) {
+	files, _ := filepath.Glob("testdata/broken/*.toml")
+	if len(files) == 0 {
+		t.Fatal("no broken banks")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := Parse(file, data)
+			if err == nil {
+				t.Fatalf("Parse accepted a broken bank (%d facts)", len(b.Facts))
+			}
+			if _, ok := err.(ErrorList); !ok {
+				t.Fatalf("Parse returned %T, want ErrorList", err)
+			}
+			got := err.Error() + "\n"
+			wantFile := strings.TrimSuffix(file, ".toml") + ".want"
+			if *update {
+				if err := os.WriteFile(wantFile, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(wantFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("problems differ\n got:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+func TestValid(t *testing.T) {
+	files, _ := filepath.Glob("testdata/valid/*.toml")
+	files = append(files, "../../questions.toml")
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			if _, err := Load(file); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestBuiltin checks the shipped bank against the issue's coverage promises.
+func TestBuiltin(t *testing.T) {
+	b, err := Load("../../questions.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"who": 8, "when": 8, "deal": 4, "mediator": 4, "quote": 6, "number": 5}
+	got := map[string]int{}
+	for _, f := range b.Facts {
+		got[f.Kind]++
+		if f.Explain == "" {
+			t.Errorf("fact %q has no explanation", f.ID)
+		}
+		if f.Statement == "" {
+			t.Errorf("fact %q has no true/false statement", f.ID)
+		}
+	}
+	if len(b.Facts) < 40 {
+		t.Errorf("%d facts, want at least 40", len(b.Facts))
+	}
+	for k, n := range want {
+		if got[k] < n {
+			t.Errorf("%d %s facts, want at least %d", got[k], k, n)
+		}
+	}
+	// Every person, country and place the article names is in the bank.
+	for _, name := range []string{"Khamenei", "Macron", "Trump", "Rouhani", "Tehran", "New York",
+		"Washington", "Japan", "France", "Cuba", "North Korea", "Europe", "P5+1",
+		"UN General Assembly", "The New Yorker"} {
+		found := false
+		for _, e := range b.Entities {
+			found = found || strings.Contains(e.Name, name)
+		}
+		if !found {
+			t.Errorf("no entity named %q", name)
+		}
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	for _, tc := range []struct {
+		e    Error
+		want string
+	}{
+		{Error{File: "b.toml", Line: 14, What: `fact "x"`, Msg: "answer is empty"}, `b.toml:14: fact "x": answer is empty`},
+		{Error{File: "b.toml", Line: 2, Col: 9, Msg: "bad"}, `b.toml:2:9: bad`},
+		{Error{File: "b.toml", Msg: "too big"}, `b.toml: too big`},
+	} {
+		if got := tc.e.Error(); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
+}
+
+func TestTooLarge(t *testing.T) {
+	data := make([]byte, MaxSize+1)
+	_, err := Parse("huge.toml", data)
+	if err == nil || !strings.Contains(err.Error(), "larger than 10 MiB") {
+		t.Fatalf("got %v, want a size refusal", err)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for _, tc := range []struct {
+		in, want, err string
+	}{
+		{"1953", "1953", ""},
+		{"2018-05", "May 2018", ""},
+		{"2019-11-03", "3 November 2019", ""},
+		{"--08-23", "23 August", ""},
+		{"--02-29", "29 February", ""},
+		{"2019-02-29", "", "does not exist"},
+		{"2020-02-29", "29 February 2020", ""},
+		{"2019-00", "", "no month 0"},
+		{"2019-04-31", "", "does not exist"},
+		{"0000", "", "does not exist"},
+		{"19", "", "want YYYY"},
+		{"Aug 2018", "", "want YYYY"},
+		{"2018-5", "", "want YYYY"},
+		{"", "", "want YYYY"},
+		{"--13-01", "", "no month 13"},
+	} {
+		d, err := ParseDate(tc.in)
+		switch {
+		case tc.err != "":
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("ParseDate(%q) error = %v, want %q", tc.in, err, tc.err)
+			}
+		case err != nil:
+			t.Errorf("ParseDate(%q): %v", tc.in, err)
+		case d.String() != tc.want:
+			t.Errorf("ParseDate(%q) = %q, want %q", tc.in, d, tc.want)
+		case d.ISO() != tc.in:
+			t.Errorf("ParseDate(%q).ISO() = %q", tc.in, d.ISO())
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in, digits string
+		ok         bool
+	}{
+		{"444", "444", true},
+		{"1,000", "1000", true},
+		{"12345", "12,345", true},
+		{"2.50", "2.50", true},
+		{"0", "0", true},
+		{"-4", "", false},
+		{"4x", "", false},
+		{"1e9", "", false},
+		{"NaN", "", false},
+		{"", "", false},
+		{"1.2.3", "", false},
+	} {
+		n, err := ParseNumber(tc.in)
+		if (err == nil) != tc.ok {
+			t.Errorf("ParseNumber(%q) error = %v, want ok=%v", tc.in, err, tc.ok)
+			continue
+		}
+		if tc.ok && n.Digits() != tc.digits {
+			t.Errorf("ParseNumber(%q).Digits() = %q, want %q", tc.in, n.Digits(), tc.digits)
+		}
+	}
+	n := Number{Value: 50, Unit: "diplomats", Qualifier: "more than"}
+	if got := n.String(); got != "more than 50 diplomats" {
+		t.Errorf("String() = %q", got)
+	}
+}
+
+func TestScanTables(t *testing.T) {
+	src := `top = 1
+[article]
+text = '''
+[[facts]]
+not = "a table"
+'''
+why = [
+  "a",
+  ["b"],
+]
+# [[facts]] in a comment
+[[facts]]
+id = "a" # comment
+"quoted" = 2
+[[facts]]
+s = "x = [" 
+ask = """
+"""
+`
+	tabs := scanTables([]byte(src))
+	var got []string
+	for _, tb := range tabs {
+		got = append(got, fmt.Sprintf("%s#%d@%d%v", tb.name, tb.index, tb.line, tb.order))
+	}
+	want := "#0@1[top] article#0@2[text why] facts#0@12[id] facts#1@15[s ask]"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestFold(t *testing.T) {
+	if Fold("  “Naive”\n or – ‘A’ ") != `"naive" or - 'a'` {
+		t.Errorf("Fold = %q", Fold("  “Naive”\n or – ‘A’ "))
+	}
+}
