@@ -243,3 +243,15 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Alike returns the entities that can stand in for e as wrong options: the
+// same pool and, for groups, the same type. e itself is left out.
+func (b *Bank) Alike(e Entity) []Entity {
+	var out []Entity
+	for _, x := range b.Entities {
+		if x.ID != e.ID && candidateKey(x) == candidateKey(e) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

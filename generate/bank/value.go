@@ -239,14 +239,18 @@ func (n Number) Digits() string {
 }
 
 // String formats the number with its qualifier and unit: "more than 50
-// diplomats".
+// diplomats". Units are written in the plural; 1 takes the singular.
 func (n Number) String() string {
 	s := n.Digits()
 	if n.Qualifier != "" {
 		s = n.Qualifier + " " + s
 	}
 	if n.Unit != "" {
-		s += " " + n.Unit
+		unit := n.Unit
+		if n.Value == 1 && n.Decimals == 0 && strings.HasSuffix(unit, "s") {
+			unit = strings.TrimSuffix(unit, "s") // "1 day", written "days" in the bank
+		}
+		s += " " + unit
 	}
 	return s
 }

@@ -1,0 +1,204 @@
+// Package quiz turns facts from a bank into quiz questions (multiple choice,
+// true/false, matching, ordering) with fair distractors, and shuffles them
+// into lettered versions. It does no I/O: randomness comes from the caller.
+package quiz
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/quizcard/quizcard/generate/bank"
+)
+
+// A Form is a kind of question.
+type Form string
+
+// The question forms.
+const (
+	MC    Form = "mc"    // multiple choice, one right answer
+	TF    Form = "tf"    // true or false, from a fact's statement
+	Match Form = "match" // match 4–5 pairs
+	Order Form = "order" // put 4–5 dated events in order
+)
+
+// Forms lists every form, in the order a quiz presents them.
+var Forms = []Form{MC, TF, Match, Order}
+
+// Options say what quiz to build. The zero value of a field means its
+// default.
+type Options struct {
+	Title    string      // default: "Quiz: " + the article's title
+	Count    int         // questions; default 10
+	Choices  int         // options per multiple-choice question, 2–5; default 4
+	Versions int         // shuffled versions; default 1
+	Forms    []Form      // default: a mix led by multiple choice
+	Filter   bank.Filter // which facts may be asked
+	Seed     uint64      // recorded in the quiz so it can be made again
+}
+
+// A Quiz is a set of questions and its shuffled versions.
+type Quiz struct {
+	Title     string     `json:"title"`
+	Seed      uint64     `json:"seed"`
+	Article   Article    `json:"article"`
+	Questions []Question `json:"questions"`
+	Versions  []Version  `json:"versions"`
+}
+
+// Article says where the questions come from.
+type Article struct {
+	Title  string `json:"title"`
+	Outlet string `json:"outlet"`
+	Date   string `json:"date"`
+	URL    string `json:"url,omitempty"`
+}
+
+// A Question is what a fact (or, for matching and ordering, a set of
+// entities) becomes in a quiz, in canonical order: for multiple choice and
+// true/false, Options[Answer] is right; for matching, Left[i] goes with
+// Right[i]; for ordering, Items are in the right order.
+type Question struct {
+	ID       string   `json:"id"` // "q1", "q2", ... in canonical order
+	Form     Form     `json:"form"`
+	Facts    []string `json:"facts,omitempty"`    // fact ids it is made from
+	Entities []string `json:"entities,omitempty"` // entity ids, for match and order
+	Prompt   string   `json:"prompt"`
+	Options  []string `json:"options,omitempty"` // mc and tf
+	Answer   int      `json:"answer"`            // index into Options (mc, tf)
+	Left     []string `json:"left,omitempty"`    // match: the items to match
+	Right    []string `json:"right,omitempty"`   // match: Right[i] goes with Left[i]
+	Items    []string `json:"items,omitempty"`   // order: in the right order
+	Correct  string   `json:"correct"`           // the right answer in words
+	Explain  string   `json:"explain,omitempty"`
+	Source   string   `json:"source,omitempty"`
+	Kind     string   `json:"kind,omitempty"` // the fact's kind
+}
+
+// A Version is one shuffled copy of the quiz.
+type Version struct {
+	Label string `json:"label"` // "A", "B", ..., "Z", "AA", ...
+	Items []Item `json:"items"`
+}
+
+// An Item is a question as one version shows it.
+type Item struct {
+	Number   int    `json:"number"`   // 1-based position in the version
+	Question string `json:"question"` // Question.ID
+	// Order permutes the question's choices for display: shown choice i is
+	// Options[Order[i]] (mc, tf), Right[Order[i]] (match) or Items[Order[i]]
+	// (order).
+	Order []int `json:"order"`
+	// Key is what a student writes: "B" (mc, tf), "1-C 2-A 3-B 4-D" (match),
+	// "C A D B" (order).
+	Key string `json:"key"`
+}
+
+// Label returns the version label for index i: A–Z, then AA, AB, ...
+func Label(i int) string {
+	s := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		s = string(rune('A'+(i-1)%26)) + s
+	}
+	return s
+}
+
+// Letter returns the option letter for index i: A, B, C, ...
+func Letter(i int) string { return string(rune('A' + i)) }
+
+// Question returns the question with the given id.
+func (q *Quiz) Question(id string) *Question {
+	for i := range q.Questions {
+		if q.Questions[i].ID == id {
+			return &q.Questions[i]
+		}
+	}
+	return nil
+}
+
+// Shown returns the choices of item it as its version shows them.
+func (q *Question) Shown(it Item) []string {
+	src := q.Options
+	switch q.Form {
+	case Match:
+		src = q.Right
+	case Order:
+		src = q.Items
+	}
+	out := make([]string, len(it.Order))
+	for i, j := range it.Order {
+		out[i] = src[j]
+	}
+	return out
+}
+
+// ParseForms reads a comma-separated list of forms.
+func ParseForms(s string) ([]Form, error) {
+	var out []Form
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		ok := false
+		for _, g := range Forms {
+			ok = ok || Form(f) == g
+		}
+		if !ok {
+			return nil, fmt.Errorf("unknown form %q (want mc, tf, match or order)", f)
+		}
+		out = append(out, Form(f))
+	}
+	return out, nil
+}
+
+// Build makes a quiz from the bank. It draws every random choice from rng,
+// so the same bank, options and rng state give the same quiz.
+func Build(b *bank.Bank, opt Options, rng *rand.Rand) (*Quiz, error) {
+	opt, err := opt.withDefaults(b)
+	if err != nil {
+		return nil, err
+	}
+	g := newGen(b, rng)
+	qs, err := g.questions(opt)
+	if err != nil {
+		return nil, err
+	}
+	q := &Quiz{
+		Title: opt.Title,
+		Seed:  opt.Seed,
+		Article: Article{
+			Title:  b.Article.Title,
+			Outlet: b.Article.Outlet,
+			Date:   b.Article.Date.ISO(),
+			URL:    b.Article.URL,
+		},
+		Questions: qs,
+	}
+	q.Versions = shuffle(qs, opt.Versions, opt.Choices, rng)
+	return q, nil
+}
+
+func (o Options) withDefaults(b *bank.Bank) (Options, error) {
+	if o.Title == "" {
+		o.Title = "Quiz: " + b.Article.Title
+	}
+	if o.Count == 0 {
+		o.Count = 10
+	}
+	if o.Choices == 0 {
+		o.Choices = 4
+	}
+	if o.Versions == 0 {
+		o.Versions = 1
+	}
+	switch {
+	case o.Count < 1:
+		return o, fmt.Errorf("count must be at least 1, not %d", o.Count)
+	case o.Choices < 2 || o.Choices > 5:
+		return o, fmt.Errorf("choices must be 2 to 5, not %d", o.Choices)
+	case o.Versions < 1 || o.Versions > 5000:
+		return o, fmt.Errorf("versions must be 1 to 5000, not %d", o.Versions)
+	}
+	return o, nil
+}

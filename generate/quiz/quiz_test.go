@@ -1,0 +1,308 @@
+package quiz
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/quizcard/quizcard/generate/bank"
+)
+
+func loadBank(t testing.TB) *bank.Bank {
+	t.Helper()
+	b, err := bank.Load("../../questions.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func rng(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0)) }
+
+// TestInvariants builds quizzes from 1,000 seeds and checks what must hold
+// for every one of them.
+func TestInvariants(t *testing.T) {
+	b := loadBank(t)
+	opts := []Options{
+		{Count: 12, Versions: 4},
+		{Count: 10, Versions: 2, Forms: []Form{MC}, Choices: 3},
+		{Count: 8, Versions: 3, Forms: []Form{MC, TF, Match, Order}, Choices: 5, Filter: bank.Filter{Kinds: []string{"when", "number"}}},
+		{Count: 6, Versions: 2, Forms: []Form{TF}},
+	}
+	for seed := uint64(0); seed < 1000; seed++ {
+		opt := opts[seed%uint64(len(opts))]
+		q, err := Build(b, opt, rng(seed))
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		checkQuiz(t, b, q, opt, fmt.Sprintf("seed %d", seed))
+	}
+}
+
+func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
+	t.Helper()
+	if len(q.Questions) != opt.Count {
+		t.Fatalf("%s: %d questions, want %d", ctx, len(q.Questions), opt.Count)
+	}
+	seenFacts := map[string]bool{}
+	for _, qu := range q.Questions {
+		for _, id := range qu.Facts {
+			if seenFacts[id] {
+				t.Fatalf("%s: fact %q asked twice", ctx, id)
+			}
+			seenFacts[id] = true
+		}
+		switch qu.Form {
+		case MC, TF:
+			// Traceable: exactly one fact, which exists and gives the answer.
+			if len(qu.Facts) != 1 {
+				t.Fatalf("%s: %s has facts %v", ctx, qu.ID, qu.Facts)
+			}
+			f, ok := b.Fact(qu.Facts[0])
+			if !ok {
+				t.Fatalf("%s: %s: unknown fact %q", ctx, qu.ID, qu.Facts[0])
+			}
+			if qu.Form == TF {
+				if !reflect.DeepEqual(qu.Options, []string{"True", "False"}) {
+					t.Fatalf("%s: %s: options %v", ctx, qu.ID, qu.Options)
+				}
+				truth := strings.Replace(f.Statement, "{answer}", b.Text(f.Answer), 1)
+				isTrue := bank.Fold(qu.Prompt) == bank.Fold(truth)
+				if isTrue != (qu.Answer == 0) {
+					t.Fatalf("%s: %s: %q marked %s", ctx, qu.ID, qu.Prompt, qu.Options[qu.Answer])
+				}
+				continue
+			}
+			wantN := opt.Choices
+			if wantN == 0 {
+				wantN = 4
+			}
+			if len(qu.Options) != wantN {
+				t.Fatalf("%s: %s: %d options, want %d", ctx, qu.ID, len(qu.Options), wantN)
+			}
+			// Exactly one right option; distinct options; no wrong option true.
+			truths := map[string]bool{b.Key(f.Answer): true}
+			for _, v := range f.Also {
+				truths[b.Key(v)] = true
+			}
+			right := 0
+			keys := map[string]bool{}
+			for i, o := range qu.Options {
+				k := bank.Fold(o)
+				if keys[k] {
+					t.Fatalf("%s: %s: option %q twice", ctx, qu.ID, o)
+				}
+				keys[k] = true
+				if truths[k] {
+					right++
+					if i != qu.Answer {
+						t.Fatalf("%s: %s: true option %q offered as wrong", ctx, qu.ID, o)
+					}
+				}
+				if strings.Contains(strings.ToLower(o), "of the above") {
+					t.Fatalf("%s: %s: option %q", ctx, qu.ID, o)
+				}
+				if strings.HasPrefix(o, "-") {
+					t.Fatalf("%s: %s: negative option %q", ctx, qu.ID, o)
+				}
+			}
+			if right != 1 {
+				t.Fatalf("%s: %s: %d right options in %v", ctx, qu.ID, right, qu.Options)
+			}
+			if bank.Fold(qu.Options[qu.Answer]) != b.Key(f.Answer) {
+				t.Fatalf("%s: %s: answer %q, fact says %q", ctx, qu.ID, qu.Options[qu.Answer], b.Text(f.Answer))
+			}
+		case Match:
+			if len(qu.Left) < 4 || len(qu.Left) > 5 || len(qu.Left) != len(qu.Right) || len(qu.Entities) != len(qu.Left) {
+				t.Fatalf("%s: %s: bad match %v", ctx, qu.ID, qu)
+			}
+		case Order:
+			if len(qu.Items) < 4 || len(qu.Items) > 5 {
+				t.Fatalf("%s: %s: %d items", ctx, qu.ID, len(qu.Items))
+			}
+			for i := 1; i < len(qu.Entities); i++ {
+				a, _ := b.Entity(qu.Entities[i-1])
+				c, _ := b.Entity(qu.Entities[i])
+				if a.Date.Compare(c.Date) >= 0 {
+					t.Fatalf("%s: %s: events out of order", ctx, qu.ID)
+				}
+			}
+		}
+	}
+	// Every version has the same questions, and its keys agree with its
+	// shown choices.
+	for _, v := range q.Versions {
+		var ids []string
+		for _, it := range v.Items {
+			ids = append(ids, it.Question)
+			qu := q.Question(it.Question)
+			shown := qu.Shown(it)
+			switch qu.Form {
+			case MC:
+				if bank.Fold(shown[int(it.Key[0]-'A')]) != bank.Fold(qu.Options[qu.Answer]) {
+					t.Fatalf("%s: version %s: key %s does not point at the answer", ctx, v.Label, it.Key)
+				}
+			case Order:
+				for r, l := range strings.Fields(it.Key) {
+					if shown[int(l[0]-'A')] != qu.Items[r] {
+						t.Fatalf("%s: version %s: order key %q wrong", ctx, v.Label, it.Key)
+					}
+				}
+				if reflect.DeepEqual(shown, qu.Items) {
+					t.Fatalf("%s: version %s: ordering shown already in order", ctx, v.Label)
+				}
+			case Match:
+				for l, pair := range strings.Fields(it.Key) {
+					letter := pair[strings.IndexByte(pair, '-')+1:]
+					if shown[int(letter[0]-'A')] != qu.Right[l] {
+						t.Fatalf("%s: version %s: match key %q wrong", ctx, v.Label, it.Key)
+					}
+				}
+			}
+		}
+		sort.Strings(ids)
+		want := make([]string, len(q.Questions))
+		for i, qu := range q.Questions {
+			want[i] = qu.ID
+		}
+		sort.Strings(want)
+		if !reflect.DeepEqual(ids, want) {
+			t.Fatalf("%s: version %s has questions %v", ctx, v.Label, ids)
+		}
+	}
+}
+
+// TestLetterBalance: on a 12-question, 4-version set, each right letter is
+// within ±10% of uniform.
+func TestLetterBalance(t *testing.T) {
+	b := loadBank(t)
+	for seed := uint64(0); seed < 200; seed++ {
+		for _, forms := range [][]Form{{MC}, nil} {
+			q, err := Build(b, Options{Count: 12, Versions: 4, Forms: forms}, rng(seed))
+			if err != nil {
+				t.Fatal(err)
+			}
+			counts := map[string]int{}
+			total := 0
+			for _, v := range q.Versions {
+				for _, it := range v.Items {
+					if q.Question(it.Question).Form == MC {
+						counts[it.Key]++
+						total++
+					}
+				}
+			}
+			uniform := float64(total) / 4
+			for _, l := range []string{"A", "B", "C", "D"} {
+				if d := float64(counts[l]) - uniform; d > 0.1*uniform || d < -0.1*uniform {
+					t.Fatalf("seed %d forms %v: letter %s right %d times of %d", seed, forms, l, counts[l], total)
+				}
+			}
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	b := loadBank(t)
+	opt := Options{Count: 12, Versions: 3}
+	q1, _ := Build(b, opt, rng(42))
+	q2, _ := Build(b, opt, rng(42))
+	if !reflect.DeepEqual(q1, q2) {
+		t.Fatal("same seed, different quizzes")
+	}
+	q3, _ := Build(b, opt, rng(43))
+	if reflect.DeepEqual(q1, q3) {
+		t.Fatal("different seeds, same quiz")
+	}
+}
+
+func TestErrors(t *testing.T) {
+	b := loadBank(t)
+	for _, tc := range []struct {
+		opt  Options
+		want string
+	}{
+		{Options{Count: 8, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, "only 5 facts of kind deal; asked for 8"},
+		{Options{Count: 3, Forms: []Form{MC}, Filter: bank.Filter{Tags: []string{"nope"}}}, "only 0 facts tagged nope; asked for 3"},
+		{Options{Count: 2, Forms: []Form{MC}, Choices: 5, Filter: bank.Filter{Kinds: []string{"who"}}}, "only 0 facts of kind who can offer 4 wrong options"},
+		{Options{Count: 5, Forms: []Form{Match}}, "forms match can make only 2 questions; asked for 5"},
+		{Options{Count: 4, Forms: []Form{Order}, Filter: bank.Filter{Kinds: []string{"who"}}}, "no ordering question is possible"},
+		{Options{Choices: 6}, "choices must be 2 to 5, not 6"},
+		{Options{Count: -1}, "count must be at least 1"},
+	} {
+		_, err := Build(b, tc.opt, rng(1))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Build(%+v) = %v, want %q", tc.opt, err, tc.want)
+		}
+	}
+}
+
+func TestLabel(t *testing.T) {
+	for i, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA"} {
+		if got := Label(i); got != want {
+			t.Errorf("Label(%d) = %q, want %q", i, got, want)
+		}
+	}
+}
+
+func TestNumberNeighbours(t *testing.T) {
+	b := loadBank(t)
+	g := newGen(b, rng(1))
+	for _, n := range []bank.Number{{Value: 444, Unit: "days"}, {Value: 1, Unit: "days"}, {Value: 100, Unit: "percent"}, {Value: 2.5, Decimals: 1}} {
+		got := g.numberNeighbours(n, 4)
+		if len(got) < 4 {
+			t.Fatalf("%v: only %d neighbours", n, len(got))
+		}
+		for _, x := range got {
+			if x.Value <= 0 || x.Value == n.Value || x.Unit != n.Unit || x.Decimals != n.Decimals {
+				t.Errorf("%v: bad neighbour %v", n, x)
+			}
+			if n.Unit == "percent" && x.Value > 100 {
+				t.Errorf("%v: neighbour %v over 100 percent", n, x)
+			}
+		}
+	}
+}
+
+func TestDateShiftsNeverAfterArticle(t *testing.T) {
+	b := loadBank(t)
+	for seed := uint64(0); seed < 100; seed++ {
+		g := newGen(b, rng(seed))
+		for _, d := range []bank.Date{{Month: 11, Day: 3, Precision: bank.MonthDay}, {Year: 2019, Precision: bank.Year}, {Year: 2019, Month: 10, Precision: bank.Month}} {
+			for _, x := range g.dateShifts(d, 3) {
+				if g.after(x) {
+					t.Fatalf("shift %v of %v is after the article", x, d)
+				}
+			}
+		}
+	}
+}
+
+func ExampleBuild() {
+	b, _ := bank.Load("../../questions.toml")
+	q, _ := Build(b, Options{Count: 2, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, rand.New(rand.NewPCG(7, 0)))
+	for _, it := range q.Versions[0].Items {
+		qu := q.Question(it.Question)
+		fmt.Println(it.Number, qu.Prompt)
+		for i, o := range qu.Shown(it) {
+			fmt.Printf("   %s) %s\n", Letter(i), o)
+		}
+		fmt.Println("   key:", it.Key)
+	}
+	// Output:
+	// 1 Which deal was a Rouhani–Trump–Macron phone call on September 24 meant to seal?
+	//    A) The four-point deal
+	//    B) The 2015 nuclear deal (JCPOA)
+	//    C) The Joint Plan of Action
+	//    D) The Algiers Accords
+	//    key: A
+	// 2 Rouhani wants the U.S. to take part in P5+1 meetings with the other parties to which deal?
+	//    A) The Joint Plan of Action
+	//    B) The 2015 nuclear deal (JCPOA)
+	//    C) The Algiers Accords
+	//    D) The four-point deal
+	//    key: B
+}
