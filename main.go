@@ -3,7 +3,8 @@
 //
 // Usage:
 //
-//	quizcard check [--bank FILE]             validate a fact bank
+//	quizcard quiz [--count N] [--versions N] [--seed N] ...   quiz PDFs, key and JSON
+//	quizcard check [--bank FILE]                                validate a fact bank
 //	quizcard list [--kind K] [--tag T] [--json]
 //
 // The bank is --bank FILE, else $QUIZCARD_BANK, else ./questions.toml when it
@@ -89,6 +90,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		ErrWriter: stderr,
 		Flags:     []cli.Flag{bankFlag},
 		Commands: []*cli.Command{
+			quizCommand(),
 			checkCommand(),
 			listCommand(),
 		},

@@ -1,0 +1,253 @@
+package pdf
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/quizcard/quizcard/generate/quiz"
+)
+
+// Styles of the quiz papers (A4 and Letter).
+var (
+	qTitle   = style{"B", 16, 19}
+	qVersion = style{"B", 13, 16}
+	qBody    = style{"", 10.5, 14}
+	qBold    = style{"B", 10.5, 14}
+	qSmall   = style{"I", 8.5, 11}
+	qSection = style{"B", 8.5, 11}
+	qFooter  = style{"", 8, 10}
+)
+
+const (
+	qMargin  = 18.0 // mm
+	qIndent  = 8.0  // question text, from the number
+	qOptText = 10.0 // option text, from the option box
+	qBox     = 3.6  // answer box side
+	qGap     = 5.0  // between questions
+)
+
+var sectionNames = map[quiz.Form]string{
+	quiz.MC:    "Multiple choice: tick one box",
+	quiz.TF:    "True or false: tick one box",
+	quiz.Match: "Matching: write the letter of the match in each box",
+	quiz.Order: "Ordering: write the letters from earliest to latest",
+}
+
+// Quiz writes the students' paper: one section per version, each starting on
+// a new page, with a header to fill in, numbered questions, answer boxes and
+// "page x of y" footers. It returns the number of pages.
+func Quiz(w io.Writer, q *quiz.Quiz, p Paper, m Meta) (int, error) {
+	d := newDoc(p, m)
+	t := newText(d)
+	x, width := qMargin, p.W-2*qMargin
+	title := clipTo(t, qFooter, q.Title, width*0.6)
+	var sections []section
+	for _, v := range q.Versions {
+		label := v.Label
+		s := section{name: "version " + label, footer: footer(t, p, fmt.Sprintf("%s · Version %s", title, label))}
+		s.blocks = append(s.blocks, headerBlock(t, q.Title, label, x, width))
+		var prev quiz.Form
+		for _, it := range v.Items {
+			qu := q.Question(it.Question)
+			b := questionBlock(t, qu, it, x, width)
+			if qu.Form != prev {
+				b = withHeading(t, sectionNames[qu.Form], b, x, width)
+				prev = qu.Form
+			}
+			s.blocks = append(s.blocks, b)
+		}
+		sections = append(sections, s)
+	}
+	f := &flow{t: t, top: qMargin, bottom: p.H - qMargin}
+	if err := f.draw(sections); err != nil {
+		return 0, err
+	}
+	return finish(d, w)
+}
+
+// footer returns a section footer: label and "page x of y", centred.
+func footer(t text, p Paper, label string) func(page, pages int) {
+	return func(page, pages int) {
+		t.setGrey(110)
+		t.centre(qFooter, qMargin, p.H-qMargin+5, p.W-2*qMargin, fmt.Sprintf("%s · page %d of %d", label, page, pages))
+		t.setGrey(0)
+	}
+}
+
+// clipTo shortens str with an ellipsis until it fits w.
+func clipTo(t text, s style, str string, w float64) string {
+	if t.width(s, str) <= w {
+		return str
+	}
+	r := []rune(str)
+	for len(r) > 1 && t.width(s, string(r)+"…") > w {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimSpace(string(r)) + "…"
+}
+
+func headerBlock(t text, title, label string, x, w float64) block {
+	boxW := t.width(qVersion, "Version "+label) + 8
+	titleLines := t.wrap(qTitle, title, w-boxW-6)
+	titleH := max(qTitle.height(len(titleLines)), 12) + 4
+	fields := []struct {
+		label string
+		frac  float64
+		w     float64
+	}{{"Name", 0.5, 0}, {"Class", 0.22, 0}, {"Date", 0.28, 0}}
+	for i := range fields {
+		fields[i].w = t.width(qBody, fields[i].label+" ")
+	}
+	note := t.wrap(qSmall, "Answer every question. Tick one box for multiple choice and true or false; "+
+		"for matching, write a letter in each box; for ordering, write the letters from earliest to latest.", w)
+	h := titleH + 8 + qSmall.height(len(note)) + 6
+	return block{h: h, draw: func(y float64) {
+		d := t.d
+		t.lines(qTitle, x, y, w-boxW-6, titleLines)
+		d.SetLineWidth(0.5)
+		d.Rect(x+w-boxW, y, boxW, 10, "D")
+		t.centre(qVersion, x+w-boxW, y+(10-ptmm(qVersion.lead))/2, boxW, "Version "+label)
+		y += titleH
+		// Name, class and date lines to fill in.
+		d.SetLineWidth(0.2)
+		fx := x
+		for _, fl := range fields {
+			t.lines(qBody, fx, y, fl.w, []string{fl.label})
+			d.Line(fx+fl.w, y+4.6, fx+w*fl.frac-4, y+4.6)
+			fx += w * fl.frac
+		}
+		y += 8
+		t.setGrey(70)
+		y = t.lines(qSmall, x, y, w, note)
+		t.setGrey(0)
+		d.SetLineWidth(0.3)
+		d.Line(x, y+2, x+w, y+2)
+	}}
+}
+
+// withHeading puts a section heading above a question, kept on its page.
+func withHeading(t text, name string, b block, x, w float64) block {
+	h := qSection.height(1) + 2
+	return block{h: h + b.h, draw: func(y float64) {
+		t.setGrey(90)
+		t.lines(qSection, x, y, w, []string{strings.ToUpper(name)})
+		t.setGrey(0)
+		b.draw(y + h)
+	}}
+}
+
+// questionBlock measures one question as a version shows it, and returns
+// the block that draws it.
+func questionBlock(t text, q *quiz.Question, it quiz.Item, x, w float64) block {
+	d := t.d
+	tx, tw := x+qIndent, w-qIndent
+	prompt := t.wrap(qBody, q.Prompt, tw)
+	head := qBody.height(len(prompt)) + 1.5
+	number := fmt.Sprintf("%d.", it.Number)
+	drawHead := func(y float64) {
+		t.lines(qBold, x, y, qIndent, []string{number})
+		t.lines(qBody, tx, y, tw, prompt)
+	}
+	box := func(bx, by float64) {
+		d.SetLineWidth(0.3)
+		d.Rect(bx, by+(ptmm(qBody.lead)-qBox)/2, qBox, qBox, "D")
+	}
+	shown := q.Shown(it)
+	switch q.Form {
+	case quiz.TF:
+		widths := make([]float64, len(shown))
+		for i, o := range shown {
+			widths[i] = t.width(qBody, o)
+		}
+		return block{h: head + qBody.height(1) + qGap, draw: func(y float64) {
+			drawHead(y)
+			y += head
+			bx := tx
+			for i, o := range shown {
+				box(bx, y)
+				t.lines(qBody, bx+qBox+2, y, widths[i], []string{o})
+				bx += qBox + 2 + widths[i] + 12
+			}
+		}}
+	case quiz.Match:
+		// Split the width between the columns by how long their texts are.
+		const boxCol, gutter = 9.0, 6.0
+		avail := tw - boxCol - gutter
+		var lw, rw float64
+		for i := range q.Left {
+			lw = max(lw, t.width(qBody, fmt.Sprintf("%d. %s", i+1, q.Left[i])))
+			rw = max(rw, t.width(qBody, "A. "+shown[i]))
+		}
+		leftW := min(max(avail*lw/(lw+rw), avail*0.35), avail*0.65)
+		rightW := avail - leftW
+		type row struct{ left, right []string }
+		rows := make([]row, len(q.Left))
+		h := head
+		for i := range rows {
+			rows[i].left = t.wrap(qBody, fmt.Sprintf("%d. %s", i+1, q.Left[i]), leftW)
+			rows[i].right = t.wrap(qBody, quiz.Letter(i)+". "+shown[i], rightW)
+			h += qBody.height(max(len(rows[i].left), len(rows[i].right))) + 1
+		}
+		return block{h: h + qGap, draw: func(y float64) {
+			drawHead(y)
+			y += head
+			for _, r := range rows {
+				d.SetLineWidth(0.3)
+				d.Rect(tx, y+(ptmm(qBody.lead)-5)/2, 6, 5, "D")
+				t.lines(qBody, tx+boxCol, y, leftW, r.left)
+				t.lines(qBody, tx+boxCol+leftW+gutter, y, rightW, r.right)
+				y += qBody.height(max(len(r.left), len(r.right))) + 1
+			}
+		}}
+	case quiz.Order:
+		items := make([][]string, len(shown))
+		h := head
+		for i, s := range shown {
+			items[i] = t.wrap(qBody, s, tw-8)
+			h += qBody.height(len(items[i])) + 0.5
+		}
+		h += 2 + 7
+		return block{h: h + qGap, draw: func(y float64) {
+			drawHead(y)
+			y += head
+			for i, lines := range items {
+				t.lines(qBold, tx, y, 8, []string{quiz.Letter(i) + "."})
+				y = t.lines(qBody, tx+8, y, tw-8, lines) + 0.5
+			}
+			y += 2
+			lh := ptmm(qSmall.lead)
+			t.setGrey(70)
+			t.lines(qSmall, tx, y+(7-lh)/2, 14, []string{"Earliest"})
+			t.setGrey(0)
+			bx := tx + 16
+			d.SetLineWidth(0.3)
+			for i := range items {
+				d.Rect(bx, y, 8, 7, "D")
+				if i < len(items)-1 {
+					t.centre(qBody, bx+8, y+(7-ptmm(qBody.lead))/2, 6, "→")
+				}
+				bx += 14
+			}
+			t.setGrey(70)
+			t.lines(qSmall, bx, y+(7-lh)/2, 14, []string{"Latest"})
+			t.setGrey(0)
+		}}
+	}
+	// Multiple choice: one box and letter per option.
+	opts := make([][]string, len(shown))
+	h := head
+	for i, o := range shown {
+		opts[i] = t.wrap(qBody, o, tw-qOptText)
+		h += qBody.height(len(opts[i])) + 0.8
+	}
+	return block{h: h + qGap, draw: func(y float64) {
+		drawHead(y)
+		y += head
+		for i, lines := range opts {
+			box(tx, y)
+			t.lines(qBold, tx+qBox+1.6, y, 5, []string{quiz.Letter(i)})
+			y = t.lines(qBody, tx+qOptText, y, tw-qOptText, lines) + 0.8
+		}
+	}}
+}

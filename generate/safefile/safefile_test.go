@@ -1,0 +1,46 @@
+package safefile
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestWriteKeepsMode(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "bank.toml")
+	if err := os.WriteFile(p, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(p, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := os.Stat(p)
+	data, _ := os.ReadFile(p)
+	if string(data) != "new" || st.Mode().Perm() != 0o600 {
+		t.Fatalf("got %q mode %v", data, st.Mode().Perm())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("left %d files behind", len(entries))
+	}
+}
+
+func TestWriteAllNothingOnFailure(t *testing.T) {
+	// A missing folder fails even for root, who ignores permissions.
+	dir := t.TempDir()
+	good := filepath.Join(dir, "a.pdf")
+	os.WriteFile(good, []byte("old"), 0o644)
+	err := WriteAll([]File{{good, []byte("new")}, {filepath.Join(dir, "missing", "b.pdf"), []byte("x")}}, 0o644)
+	if err == nil || !strings.Contains(err.Error(), "missing/b.pdf") {
+		t.Fatalf("err = %v", err)
+	}
+	if data, _ := os.ReadFile(good); string(data) != "old" {
+		t.Fatalf("a.pdf changed to %q", data)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Fatalf("left temporary files: %v", entries)
+	}
+}
