@@ -115,7 +115,8 @@ type text struct {
 }
 
 type textState struct {
-	cur  style // the font last selected, to skip redundant selections
+	wraps map[wrapKey][]string // versions repeat the same texts: wrap once
+	cur   style                // the font last selected, to skip redundant selections
 	grey int   // text grey level for queued runs, 0 = black
 	runs []run
 }
@@ -130,7 +131,15 @@ type run struct {
 	str   string
 }
 
-func newText(d *gofpdf.Fpdf) text { return text{d, &textState{cur: style{size: -1}}} }
+type wrapKey struct {
+	s   style
+	w   float64
+	str string
+}
+
+func newText(d *gofpdf.Fpdf) text {
+	return text{d, &textState{cur: style{size: -1}, wraps: map[wrapKey][]string{}}}
+}
 
 func (t text) use(s style) {
 	if t.cur.face == s.face && t.cur.size == s.size {
@@ -142,6 +151,10 @@ func (t text) use(s style) {
 
 // wrap splits s into lines no wider than w millimetres in style s.
 func (t text) wrap(s style, str string, w float64) []string {
+	k := wrapKey{s, w, str}
+	if lines, ok := t.wraps[k]; ok {
+		return lines
+	}
 	t.use(s)
 	var out []string
 	for _, para := range strings.Split(str, "\n") {
@@ -151,6 +164,7 @@ func (t text) wrap(s style, str string, w float64) []string {
 		}
 		out = append(out, lines...)
 	}
+	t.wraps[k] = out
 	return out
 }
 
