@@ -47,3 +47,45 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseDate: any date that parses prints back (ISO) to one that parses
+// to the same date.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"1953", "2018-05", "2019-11-03", "--08-23", "2019-02-29", "--02-30", "0000", "99999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseDate(d.ISO())
+		if err != nil || again != d {
+			t.Fatalf("%q -> %q -> %v, %v", s, d.ISO(), again, err)
+		}
+		if d.String() == "" || d.Short() == "" {
+			t.Fatalf("%q formats empty", s)
+		}
+	})
+}
+
+// FuzzParseNumber: accepted numbers are never negative and format back to
+// a number that parses to the same value.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"444", "1,000", "2.50", "-1", "1e9", "0.0001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseNumber(s)
+		if err != nil {
+			return
+		}
+		if n.Value < 0 {
+			t.Fatalf("%q parsed negative", s)
+		}
+		again, err := ParseNumber(n.Digits())
+		if err != nil || again.Value != n.Value {
+			t.Fatalf("%q -> %q -> %v, %v", s, n.Digits(), again.Value, err)
+		}
+	})
+}

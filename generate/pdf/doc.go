@@ -117,8 +117,8 @@ type text struct {
 type textState struct {
 	wraps map[wrapKey][]string // versions repeat the same texts: wrap once
 	cur   style                // the font last selected, to skip redundant selections
-	grey int   // text grey level for queued runs, 0 = black
-	runs []run
+	grey  int                  // text grey level for queued runs, 0 = black
+	runs  []run
 }
 
 // A run is one line of text waiting to be drawn.
