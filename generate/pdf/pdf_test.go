@@ -101,7 +101,6 @@ func checkPDF(t *testing.T, path string, pages int, paper Paper) {
 	}
 }
 
-
 // squash folds whitespace so wrapped text can be found in extracted text.
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 
