@@ -4,6 +4,7 @@
 // Usage:
 //
 //	quizcard quiz [--count N] [--versions N] [--seed N] ...   quiz PDFs, key and JSON
+//	quizcard card [--paper a4|letter|a5|a6|4x6|3x5] [--nup N]    the one-page briefing card
 //	quizcard check [--bank FILE]                                validate a fact bank
 //	quizcard list [--kind K] [--tag T] [--json]
 //
@@ -97,6 +98,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Flags:     []cli.Flag{bankFlag},
 		Commands: []*cli.Command{
 			quizCommand(),
+			cardCommand(),
 			checkCommand(),
 			listCommand(),
 		},

@@ -29,6 +29,8 @@ type Article struct {
 	Headline string   // card headline: the news in one line
 	Occasion string   // card key fact: where/when it was said
 	Why      []string // card "Why it matters" bullets
+	Quote    string   // card quote: words that occur in Text
+	QuoteBy  string   // who said Quote: a person or group id
 }
 
 // Pool names an entity table in the bank.
@@ -74,6 +76,7 @@ type Fact struct {
 	Also       []Value // other answers that are also true: never offered as wrong
 	Wrong      []Value // curated distractors, preferred over automatic ones
 	Statement  string  // true/false form with an {answer} slot; may be empty
+	Caption    string  // card "By the numbers" caption (number facts), ≤ 6 words
 	Explain    string
 	Source     string // verbatim excerpt of the article
 	Tags       []string

@@ -366,10 +366,10 @@ var poolKeys = map[Pool][]string{
 var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place", Deals: "deal", Events: "event"}
 
 var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "qualifier",
-	"also", "wrong", "statement", "explain", "source", "tags", "difficulty"}
+	"also", "wrong", "statement", "caption", "explain", "source", "tags", "difficulty"}
 
 var articleKeys = []string{"title", "outlet", "date", "url", "summary", "text",
-	"topic", "headline", "occasion", "why"}
+	"topic", "headline", "occasion", "why", "quote", "quote_by"}
 
 // bank turns decoded TOML into a Bank, recording type and shape problems.
 func (p *parser) bank(raw map[string]any) *Bank {
@@ -391,6 +391,8 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			Headline: a.str("headline", false),
 			Occasion: a.str("occasion", false),
 			Why:      a.strs("why"),
+			Quote:    a.str("quote", false),
+			QuoteBy:  a.str("quote_by", false),
 		}
 	} else {
 		p.errs = append(p.errs, Error{File: p.file, Line: 1, Msg: "missing [article] table"})
@@ -456,6 +458,7 @@ func (p *parser) fact(o *obj) Fact {
 		Kind:       o.str("kind", true),
 		Ask:        o.str("ask", true),
 		Statement:  o.str("statement", false),
+		Caption:    o.str("caption", false),
 		Explain:    o.str("explain", false),
 		Source:     o.str("source", true),
 		Tags:       o.strs("tags"),
@@ -464,6 +467,9 @@ func (p *parser) fact(o *obj) Fact {
 	}
 	if o.tab != nil {
 		f.lines = o.tab.keys
+	}
+	if f.Caption != "" && len(strings.Fields(f.Caption)) > 8 {
+		o.errorf("caption", "caption has %d words; a card caption takes at most 8", len(strings.Fields(f.Caption)))
 	}
 	if d, ok := o.integer("difficulty", false); ok {
 		if d < 1 || d > 3 {

@@ -53,6 +53,17 @@ func (p *parser) validate(b *Bank) {
 		add(1, "", "bank has no [[facts]]")
 	}
 	text := Fold(b.Article.Text)
+	if q := b.Article.Quote; q != "" && text != "" && !strings.Contains(text, Fold(q)) {
+		add(p.articleLine("quote"), "article", "quote is not in the article text: %q", clip(q, 60))
+	}
+	if by := b.Article.QuoteBy; by != "" {
+		if e, ok := b.Entity(by); !ok || (e.Pool != People && e.Pool != Groups) {
+			add(p.articleLine("quote_by"), "article", "quote_by %q is not a known person or group", by)
+		}
+	}
+	if (b.Article.Quote == "") != (b.Article.QuoteBy == "") {
+		add(p.articleLine("quote"), "article", "quote and quote_by go together")
+	}
 	poolSize := map[string]int{} // pool+type -> entities
 	for _, e := range b.Entities {
 		poolSize[candidateKey(e)]++
@@ -150,6 +161,17 @@ func (p *parser) validate(b *Bank) {
 			}
 		}
 	}
+}
+
+// articleLine returns the line of a key in [article].
+func (p *parser) articleLine(key string) int {
+	if t := p.table("article", 0); t != nil {
+		if l, ok := t.keys[key]; ok {
+			return l
+		}
+		return t.line
+	}
+	return 1
 }
 
 // candidateKey groups entities that can stand in for each other as options:

@@ -117,17 +117,17 @@ type text struct {
 type textState struct {
 	wraps map[wrapKey][]string // versions repeat the same texts: wrap once
 	cur   style                // the font last selected, to skip redundant selections
-	grey  int                  // text grey level for queued runs, 0 = black
+	col   rgb                  // text colour for queued runs
 	runs  []run
 }
 
 // A run is one line of text waiting to be drawn.
 type run struct {
 	s     style
-	grey  int
+	col   rgb
 	x, y  float64 // top-left of the line box
 	w     float64 // box width, for centred text
-	align byte    // 'L' or 'C'
+	align byte    // 'L', 'C' or 'R'
 	str   string
 }
 
@@ -176,7 +176,7 @@ func (t text) lines(s style, x, y, w float64, lines []string) float64 {
 	lh := ptmm(s.lead)
 	for _, l := range lines {
 		if l != "" {
-			t.runs = append(t.runs, run{s: s, grey: t.grey, x: x, y: y, w: w, align: 'L', str: l})
+			t.runs = append(t.runs, run{s: s, col: t.col, x: x, y: y, w: w, align: 'L', str: l})
 		}
 		y += lh
 	}
@@ -184,8 +184,11 @@ func (t text) lines(s style, x, y, w float64, lines []string) float64 {
 }
 
 // centre queues one line centred in a box of width w.
-func (t text) centre(s style, x, y, w float64, str string) {
-	t.runs = append(t.runs, run{s: s, grey: t.grey, x: x, y: y, w: w, align: 'C', str: str})
+func (t text) centre(s style, x, y, w float64, str string) { t.aligned(s, x, y, w, 'C', str) }
+
+// aligned queues one line aligned 'L', 'C' or 'R' in a box of width w.
+func (t text) aligned(s style, x, y, w float64, align byte, str string) {
+	t.runs = append(t.runs, run{s: s, col: t.col, x: x, y: y, w: w, align: align, str: str})
 }
 
 // para wraps and queues str, returning the y below it.
@@ -199,11 +202,17 @@ func (t text) width(s style, str string) float64 {
 	return t.d.GetStringWidth(str)
 }
 
+// An rgb is a colour, 0–255 per channel.
+type rgb struct{ r, g, b int }
+
 // setGrey sets the grey level (0 black, 255 white) of queued text and of
 // lines drawn from now on.
-func (t text) setGrey(level int) {
-	t.grey = level
-	t.d.SetDrawColor(level, level, level)
+func (t text) setGrey(level int) { t.setColor(rgb{level, level, level}) }
+
+// setColor sets the colour of queued text and of lines drawn from now on.
+func (t text) setColor(c rgb) {
+	t.col = c
+	t.d.SetDrawColor(c.r, c.g, c.b)
 }
 
 // flush draws the queued text, one font and colour at a time.
@@ -216,19 +225,22 @@ func (t text) flush() {
 		if a.s.size != b.s.size {
 			return a.s.size < b.s.size
 		}
-		return a.grey < b.grey
+		return a.col.r*65536+a.col.g*256+a.col.b < b.col.r*65536+b.col.g*256+b.col.b
 	})
-	grey := -1
+	col := rgb{-1, -1, -1}
 	for _, r := range t.runs {
 		t.use(r.s)
-		if r.grey != grey {
-			grey = r.grey
-			t.d.SetTextColor(grey, grey, grey)
+		if r.col != col {
+			col = r.col
+			t.d.SetTextColor(col.r, col.g, col.b)
 		}
 		lh := ptmm(r.s.lead)
 		x := r.x
-		if r.align == 'C' {
+		switch r.align {
+		case 'C':
 			x += (r.w - t.d.GetStringWidth(r.str)) / 2
+		case 'R':
+			x += r.w - t.d.GetStringWidth(r.str)
 		}
 		// The baseline CellFormat would use for a cell of height lh.
 		t.d.Text(x, r.y+lh/2+0.3*ptmm(r.s.size), r.str)
