@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
 
 	"github.com/quizcard/quizcard/generate/card"
 )
@@ -131,9 +130,13 @@ func Card(w io.Writer, c *card.Card, opt CardOptions, m Meta) (string, error) {
 	p := opt.Paper
 	page := p
 	if opt.Nup > 1 {
+		// Turn the sheet if more cards fit that way.
 		page = opt.Sheet
-		if p.W > p.H {
-			page = Paper{page.Name, page.H, page.W} // landscape cards, landscape sheet
+		turned := Paper{page.Name, page.H, page.W}
+		c1, r1, _, _ := grid(p, page)
+		c2, r2, _, _ := grid(p, turned)
+		if c2*r2 > c1*r1 {
+			page = turned
 		}
 	}
 	d := newDoc(page, m)
@@ -154,7 +157,7 @@ func Card(w io.Writer, c *card.Card, opt CardOptions, m Meta) (string, error) {
 	if opt.Nup > 1 {
 		cols, rows, gx, gy := grid(p, page)
 		if opt.Nup > cols*rows {
-			return "", fmt.Errorf("at most %d %s cards fit on a %s sheet; asked for %d", cols*rows, p.Name, opt.Sheet.Name, opt.Nup)
+			return "", fmt.Errorf("at most %d %s %s fit on one %s sheet; asked for %d", cols*rows, p.Name, plural(cols*rows, "card"), opt.Sheet.Name, opt.Nup)
 		}
 		for i := 0; i < opt.Nup; i++ {
 			origins = append(origins, [2]float64{gx + float64(i%cols)*p.W, gy + float64(i/cols)*p.H})
@@ -238,7 +241,7 @@ func tooLong(t text, c *card.Card, p Paper, s cardSpec) error {
 	}
 	for _, r := range c.Facts {
 		if r.Must {
-			parts = append(parts, part{"key fact " + strings.ToLower(r.Label), len([]rune(r.Value)),
+			parts = append(parts, part{"the key fact “" + r.Label + "”", len([]rune(r.Value)),
 				s.value.scaled(k).height(len(t.wrap(s.value.scaled(k), r.Value, w*0.7))) + 1})
 		}
 	}
