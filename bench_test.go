@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/card"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
 )
@@ -36,6 +37,25 @@ func BenchmarkQuiz(b *testing.B) {
 					return io.Discard, func() error { return nil }, nil
 				}
 				if _, err := runJobs(jobs, discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkCard is the whole card job short of writing the file: parse the
+// built-in bank, select the content, fit and render the PDF.
+func BenchmarkCard(b *testing.B) {
+	for _, paper := range []pdf.Paper{pdf.A4, pdf.A6} {
+		b.Run(paper.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				bk, err := bank.Parse("questions.toml", builtinBank)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := pdf.Card(io.Discard, card.Build(bk), pdf.CardOptions{Paper: paper}, pdf.Meta{}); err != nil {
 					b.Fatal(err)
 				}
 			}

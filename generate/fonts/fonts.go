@@ -29,8 +29,13 @@ var Faces = []Face{
 }
 
 var (
-	coverOnce sync.Once
-	covered   []bool // indexed by rune, for runes <= 0xFFFF
+	parseOnce sync.Once
+	parsed    []*sfnt.Font
+	ascii     [128]bool // coverage of ASCII, worked out once
+
+	mu      sync.Mutex
+	checked = map[rune]bool{} // coverage of other runes, as they are asked about
+	buf     sfnt.Buffer
 )
 
 // Covers reports whether every face has a glyph for r. Runes above U+FFFF
@@ -39,32 +44,47 @@ func Covers(r rune) bool {
 	if r < 0 || r > 0xFFFF {
 		return false
 	}
-	coverOnce.Do(buildCoverage)
-	return covered[r]
+	parseOnce.Do(parse)
+	if r < 128 {
+		return ascii[r]
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	ok, seen := checked[r]
+	if !seen {
+		ok = lookup(r)
+		checked[r] = ok
+	}
+	return ok
 }
 
-func buildCoverage() {
-	covered = make([]bool, 0x10000)
-	for r := range covered {
-		covered[r] = true
-	}
-	var buf sfnt.Buffer
+func parse() {
 	for _, face := range Faces {
 		f, err := sfnt.Parse(face.ttf)
 		if err != nil {
 			panic("fonts: embedded Go font does not parse: " + err.Error())
 		}
-		for r := range covered {
-			if !covered[r] {
-				continue
-			}
-			gi, err := f.GlyphIndex(&buf, rune(r))
-			if err != nil || gi == 0 {
-				covered[r] = false
-			}
+		parsed = append(parsed, f)
+	}
+	var b sfnt.Buffer
+	for r := range ascii {
+		ascii[r] = lookupWith(&b, rune(r))
+	}
+}
+
+// lookup is lookupWith under mu, sharing one buffer.
+func lookup(r rune) bool { return lookupWith(&buf, r) }
+
+func lookupWith(b *sfnt.Buffer, r rune) bool {
+	// Layout controls the PDF code handles itself.
+	if r == '\n' || r == '\t' {
+		return true
+	}
+	for _, f := range parsed {
+		gi, err := f.GlyphIndex(b, r)
+		if err != nil || gi == 0 {
+			return false
 		}
 	}
-	// Layout controls the PDF code handles itself.
-	covered['\n'] = true
-	covered['\t'] = true
+	return true
 }
