@@ -5,6 +5,7 @@
 //
 //	quizcard quiz [--count N] [--versions N] [--seed N] ...   quiz PDFs, key and JSON
 //	quizcard card [--paper a4|letter|a5|a6|4x6|3x5] [--nup N]    the one-page briefing card
+//	quizcard add [--from FILE] [--id ID --kind K ...]           add facts to the bank, safely
 //	quizcard check [--bank FILE]                                validate a fact bank
 //	quizcard list [--kind K] [--tag T] [--json]
 //
@@ -56,9 +57,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	err := newApp(stdout, stderr).Run(args)
 	var ue usageError
 	var bl bank.ErrorList
+	var rf refused
 	switch {
 	case err == nil:
 		return 0
+	case errors.As(err, &rf):
+		for _, e := range rf.ErrorList {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(rf.ErrorList), plural(len(rf.ErrorList), "problem"))
+		return 1
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "quizcard: %v\nRun 'quizcard --help' for usage.\n", ue.msg)
 		return 2
@@ -99,6 +107,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			quizCommand(),
 			cardCommand(),
+			addCommand(),
 			checkCommand(),
 			listCommand(),
 		},

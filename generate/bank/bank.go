@@ -76,7 +76,7 @@ type Fact struct {
 	Also       []Value // other answers that are also true: never offered as wrong
 	Wrong      []Value // curated distractors, preferred over automatic ones
 	Statement  string  // true/false form with an {answer} slot; may be empty
-	Caption    string  // card "By the numbers" caption (number facts), ≤ 6 words
+	Caption    string  // card "By the numbers" caption (number facts), ≤ 8 words
 	Explain    string
 	Source     string // verbatim excerpt of the article
 	Tags       []string
@@ -254,6 +254,22 @@ func (b *Bank) Alike(e Entity) []Entity {
 	for _, x := range b.Entities {
 		if x.ID != e.ID && candidateKey(x) == candidateKey(e) {
 			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Candidates returns the entities a fact of the given kind may have as its
+// answer, in file order; nil for kinds answered by a date or a number.
+func (b *Bank) Candidates(kind string) []Entity {
+	kt, ok := kindTypes[kind]
+	if !ok || kt.value != EntityValue {
+		return nil
+	}
+	var out []Entity
+	for _, e := range b.Entities {
+		if inPools(e.Pool, kt.pools) {
+			out = append(out, e)
 		}
 	}
 	return out

@@ -210,15 +210,23 @@ id = "a" # comment
 s = "x = [" 
 ask = """
 """
+summary = """a \
+b \
+c"""
+why = 1
 `
 	tabs := scanTables([]byte(src))
 	var got []string
 	for _, tb := range tabs {
 		got = append(got, fmt.Sprintf("%s#%d@%d%v", tb.name, tb.index, tb.line, tb.order))
 	}
-	want := "#0@1[top] article#0@2[text why] facts#0@12[id] facts#1@15[s ask]"
+	want := "#0@1[top] article#0@2[text why] facts#0@12[id] facts#1@15[s ask summary why]"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+	// Lines keep counting through line-ending backslashes.
+	if l := tabs[len(tabs)-1].keys["why"]; l != 22 {
+		t.Errorf("why at line %d, want 22", l)
 	}
 }
 

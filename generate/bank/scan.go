@@ -36,6 +36,9 @@ func scanTables(src []byte) []*table {
 				}
 			}
 			if c == '\\' && quote == '"' {
+				if i+1 < n && src[i+1] == '\n' {
+					line++ // a line-ending backslash in a multi-line string
+				}
 				i += 2
 				continue
 			}

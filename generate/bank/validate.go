@@ -52,8 +52,8 @@ func (p *parser) validate(b *Bank) {
 	if len(b.Facts) == 0 {
 		add(1, "", "bank has no [[facts]]")
 	}
-	text := Fold(b.Article.Text)
-	if q := b.Article.Quote; q != "" && text != "" && !strings.Contains(text, Fold(q)) {
+	text := foldExcerpt(b.Article.Text)
+	if q := b.Article.Quote; q != "" && text != "" && !strings.Contains(text, foldExcerpt(q)) {
 		add(p.articleLine("quote"), "article", "quote is not in the article text: %q", clip(q, 60))
 	}
 	if by := b.Article.QuoteBy; by != "" {
@@ -80,7 +80,11 @@ func (p *parser) validate(b *Bank) {
 		if f.Kind != "" && !known {
 			add(f.line("kind"), what, "unknown kind %q (want one of %s)", f.Kind, strings.Join(Kinds, ", "))
 		}
-		if f.Source != "" && text != "" && !strings.Contains(text, Fold(f.Source)) {
+		switch {
+		case f.Source == "":
+		case len(strings.Fields(f.Source)) < 3:
+			add(f.line("source"), what, "source excerpt %q is too short to check: quote at least three words", f.Source)
+		case text != "" && !strings.Contains(text, foldExcerpt(f.Source)):
 			add(f.line("source"), what, "source excerpt is not in the article text: %q", clip(f.Source, 60))
 		}
 		if f.Statement != "" && strings.Count(f.Statement, "{answer}") != 1 {
@@ -173,6 +177,15 @@ func (p *parser) articleLine(key string) int {
 	}
 	return 1
 }
+
+// foldExcerpt normalises text for finding an excerpt in the article: Fold,
+// and sentence punctuation dropped, since a curator quoting `"repents,"`
+// naturally leaves the comma out.
+func foldExcerpt(s string) string {
+	return NormalizeSpace(excerptPunct.Replace(Fold(s)))
+}
+
+var excerptPunct = strings.NewReplacer(",", "", ".", "", ";", "", ":", "", "!", "", "?", "")
 
 // candidateKey groups entities that can stand in for each other as options:
 // the same pool, and for groups the same type.

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteKeepsMode(t *testing.T) {
@@ -42,5 +43,33 @@ func TestWriteAllNothingOnFailure(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Fatalf("left temporary files: %v", entries)
+	}
+}
+
+func TestLockSerialises(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bank.toml")
+	unlock, err := Lock(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan bool)
+	go func() {
+		u, err := Lock(p)
+		if err != nil {
+			t.Error(err)
+		}
+		got <- true
+		u()
+	}()
+	select {
+	case <-got:
+		t.Fatal("second Lock did not wait")
+	case <-time.After(50 * time.Millisecond):
+	}
+	unlock()
+	select {
+	case <-got:
+	case <-time.After(5 * time.Second):
+		t.Fatal("second Lock never got the lock")
 	}
 }
