@@ -234,11 +234,7 @@ func readFrom(name string) ([]byte, int, error) {
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, 0, refused{bank.ErrorList{{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}}}
-		}
-		return nil, 0, fmt.Errorf("%s: %v", name, err)
+		return nil, 0, refused{bank.ErrorList{bank.SyntaxError(name, data, err)}}
 	}
 	if _, ok := raw["article"]; ok {
 		return nil, 0, fmt.Errorf("%s: has an [article]; --from adds [[facts]] (and entities) to a bank that has one", name)

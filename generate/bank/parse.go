@@ -1,6 +1,7 @@
 package bank
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -47,11 +48,7 @@ func Parse(name string, data []byte) (*Bank, error) {
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, ErrorList{{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Msg: pe.Message}}
-		}
-		return nil, ErrorList{{File: name, Msg: err.Error()}}
+		return nil, ErrorList{SyntaxError(name, data, err)}
 	}
 	p := &parser{file: name, tables: scanTables(data)}
 	b := p.bank(raw)
@@ -61,6 +58,24 @@ func Parse(name string, data []byte) (*Bank, error) {
 		return nil, p.errs
 	}
 	return b, nil
+}
+
+// SyntaxError turns an error from the TOML decoder of data into an Error
+// with the line and column a person would point at: the decoder reports an
+// unexpected end of line as the start of the next line.
+func SyntaxError(name string, data []byte, err error) Error {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return Error{File: name, Msg: err.Error()}
+	}
+	line, col := pe.Position.Line, pe.Position.Col
+	// Work line and column out from the byte offset, which points at the
+	// offending text; the decoder's own line has often moved past it.
+	if at := pe.Position.Start; at >= 0 && at <= len(data) {
+		line = 1 + bytes.Count(data[:at], []byte("\n"))
+		col = at - bytes.LastIndexByte(data[:at], '\n')
+	}
+	return Error{File: name, Line: line, Col: col, Msg: pe.Message}
 }
 
 func firstInvalid(data []byte) int {
