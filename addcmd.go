@@ -173,6 +173,7 @@ func runAdd(c *cli.Context, in io.Reader, terminal bool) error {
 		return err
 	}
 	defer unlock()
+	safefile.RemoveStale(path)
 	// Read the bank under the lock: another writer may just have changed it.
 	old, err := currentBank(path, builtin)
 	if err != nil {

@@ -151,3 +151,13 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// RemoveStale removes the temporary files that writers of path killed
+// mid-write left behind. Call it only while holding Lock(path): a live
+// writer holds the lock for as long as its temporary file exists.
+func RemoveStale(path string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*"))
+	for _, m := range matches {
+		os.Remove(m)
+	}
+}
