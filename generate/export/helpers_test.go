@@ -2,6 +2,7 @@ package export
 
 import (
 	"flag"
+	"html"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -87,3 +88,6 @@ func golden(t *testing.T, name string, data []byte) {
 		t.Errorf("%s differs from the golden file (go test ./generate/export -update after a deliberate change)", name)
 	}
 }
+
+// unhtml undoes htmlText.
+func unhtml(s string) string { return html.UnescapeString(s) }
