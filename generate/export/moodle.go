@@ -13,12 +13,16 @@ type (
 		XMLName   xml.Name    `xml:"quiz"`
 		Questions []mQuestion `xml:"question"`
 	}
-	mText   struct{ Text string `xml:"text"` }
-	mHTML   struct {
+	mText struct {
+		Text string `xml:"text"`
+	}
+	mHTML struct {
 		Format string `xml:"format,attr"`
 		Text   cdata  `xml:"text"`
 	}
-	cdata    struct{ S string `xml:",cdata"` }
+	cdata struct {
+		S string `xml:",cdata"`
+	}
 	mPresent struct{} // an empty element whose presence is the flag
 	mAnswer  struct {
 		Fraction string `xml:"fraction,attr"`
@@ -31,7 +35,9 @@ type (
 		Text   cdata  `xml:"text"`
 		Answer mText  `xml:"answer"`
 	}
-	mTags     struct{ Tag []mText `xml:"tag"` }
+	mTags struct {
+		Tag []mText `xml:"tag"`
+	}
 	mQuestion struct {
 		Type                     string    `xml:"type,attr"`
 		Category                 *mText    `xml:"category,omitempty"`

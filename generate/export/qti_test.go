@@ -62,7 +62,7 @@ type (
 			Label string `xml:"fieldlabel"`
 			Entry string `xml:"fieldentry"`
 		} `xml:"itemmetadata>qtimetadata>qtimetadatafield"`
-		Text  string `xml:"presentation>material>mattext"`
+		Text  string   `xml:"presentation>material>mattext"`
 		Lids  []qtiLid `xml:"presentation>response_lid"`
 		Conds []struct {
 			Var []struct {
