@@ -91,3 +91,17 @@ func golden(t *testing.T, name string, data []byte) {
 
 // unhtml undoes htmlText.
 func unhtml(s string) string { return html.UnescapeString(s) }
+
+// testQuizSeed is testQuiz with another seed.
+func testQuizSeed(t testing.TB, seed uint64) *quiz.Quiz {
+	t.Helper()
+	b, err := bank.Load("../../questions.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := quiz.Build(b, quiz.Options{Count: 10, Versions: 2, Seed: seed}, rand.New(rand.NewPCG(seed, 0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}

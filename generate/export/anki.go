@@ -1,0 +1,116 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/quizcard/quizcard/generate/quiz"
+)
+
+// Anki writes the quiz as an Anki text import (Anki 2.1.54+ file headers):
+// tab-separated, HTML fields, deck and note type named, and a GUID column
+// derived from the fact id, so that importing the file again updates the
+// same notes instead of adding copies. Every form fits a front and a back.
+func Anki(w io.Writer, q *quiz.Quiz) ([]Note, error) {
+	bw := bufio.NewWriter(w)
+	deck := "quizcard::" + strings.ReplaceAll(category(q), "::", ":")
+	fmt.Fprintf(bw, "#separator:tab\n#html:true\n#notetype:Basic\n#deck:%s\n#columns:Front\tBack\tTags\tGUID\n#tags column:3\n#guid column:4\n", oneLine(deck))
+	for _, it := range items(q) {
+		qu := it.q
+		var front, back strings.Builder
+		front.WriteString(htmlText(qu.Prompt))
+		switch qu.Form {
+		case quiz.MC:
+			front.WriteString("<ol type=\"A\">")
+			for _, c := range it.choices {
+				fmt.Fprintf(&front, "<li>%s</li>", htmlText(c))
+			}
+			front.WriteString("</ol>")
+			fmt.Fprintf(&back, "<b>%s. %s</b>", quiz.Letter(it.answer), htmlText(it.choices[it.answer]))
+		case quiz.TF:
+			front.WriteString("<br>True or false?")
+			fmt.Fprintf(&back, "<b>%s</b>", htmlText(qu.Correct))
+		case quiz.Match:
+			front.WriteString("<ul>")
+			for _, l := range qu.Left {
+				fmt.Fprintf(&front, "<li>%s</li>", htmlText(l))
+			}
+			front.WriteString("</ul>")
+			back.WriteString("<ul>")
+			for i := range qu.Left {
+				fmt.Fprintf(&back, "<li>%s → %s</li>", htmlText(qu.Left[i]), htmlText(qu.Right[i]))
+			}
+			back.WriteString("</ul>")
+		case quiz.Order:
+			front.WriteString("<ul>")
+			for _, c := range it.choices {
+				fmt.Fprintf(&front, "<li>%s</li>", htmlText(c))
+			}
+			front.WriteString("</ul>")
+			back.WriteString("<ol>")
+			for _, s := range qu.Items {
+				fmt.Fprintf(&back, "<li>%s</li>", htmlText(s))
+			}
+			back.WriteString("</ol>")
+		}
+		if fb := plainFeedback(q, qu); fb != "" {
+			fmt.Fprintf(&back, "<br><small>%s</small>", htmlText(fb))
+		}
+		tags := "quizcard"
+		if qu.Kind != "" {
+			tags += " " + qu.Kind
+		}
+		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\n", ankiField(front.String()), ankiField(back.String()), ankiField(tags), ankiField(AnkiGUID(qu)))
+	}
+	return nil, bw.Flush()
+}
+
+// AnkiGUID is a note's stable GUID: the same fact always gives the same one.
+func AnkiGUID(q *quiz.Question) string { return "quizcard-" + Name(q) }
+
+// ankiField quotes a field for Anki's CSV reader: inside quotes, tabs and
+// line breaks are safe and a quote is doubled; line breaks become <br> and
+// tabs spaces anyway, since the fields are HTML.
+func ankiField(s string) string {
+	s = strings.NewReplacer("\r\n", "<br>", "\n", "<br>", "\r", "<br>", "\t", " ").Replace(s)
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// Quizlet writes the quiz as text to paste into Quizlet's import box: one
+// card a line, term TAB definition, with tabs and line breaks in the texts
+// replaced by spaces. Matching questions give one card a pair.
+func Quizlet(w io.Writer, q *quiz.Quiz) ([]Note, error) {
+	bw := bufio.NewWriter(w)
+	n := newNoter("quizlet")
+	card := func(it item, term, def string) {
+		term, def = quizletField(term), quizletField(def)
+		if term == "" || def == "" {
+			n.reject(it, "a card would have an empty side")
+			return
+		}
+		fmt.Fprintf(bw, "%s\t%s\n", term, def)
+	}
+	for _, it := range items(q) {
+		qu := it.q
+		switch qu.Form {
+		case quiz.MC:
+			card(it, qu.Prompt, it.choices[it.answer])
+		case quiz.TF:
+			card(it, qu.Prompt+" (true or false?)", qu.Correct)
+		case quiz.Match:
+			for i := range qu.Left {
+				card(it, qu.Left[i], qu.Right[i])
+			}
+		case quiz.Order:
+			card(it, qu.Prompt+" "+strings.Join(it.choices, "; "), strings.Join(qu.Items, " → "))
+		}
+	}
+	return n.notes(), bw.Flush()
+}
+
+// quizletField puts a text on one line with no tab.
+func quizletField(s string) string {
+	return strings.TrimSpace(strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ").Replace(s))
+}

@@ -1,0 +1,181 @@
+package export
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"math/rand/v2"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/quizcard/quizcard/generate/bank"
+
+	"github.com/quizcard/quizcard/generate/quiz"
+)
+
+// checkKahoot reads the spreadsheet back with excelize and checks it
+// against the template's rules (formats.md b4.3) and the quiz.
+func checkKahoot(t *testing.T, q *quiz.Quiz, data []byte, notes []Note) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if sheets := f.GetSheetList(); len(sheets) != 1 {
+		t.Fatalf("sheets %v", sheets)
+	}
+	rows, err := f.GetRows("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := rows[KahootHeaderRow-1]
+	if len(header) != 8 || header[0] != "" || strings.Join(header[1:], "|") != strings.Join(KahootHeader, "|") {
+		t.Fatalf("header %q", header)
+	}
+	byPrompt := map[string][]string{}
+	for r, row := range rows[KahootHeaderRow:] {
+		for c := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, KahootHeaderRow+1+r)
+			if typ, _ := f.GetCellType("Sheet1", cell); typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString && row[c] != "" {
+				t.Errorf("%s is not a string cell (%v)", cell, typ)
+			}
+			if formula, _ := f.GetCellFormula("Sheet1", cell); formula != "" {
+				t.Errorf("%s has a formula", cell)
+			}
+		}
+		for len(row) < 8 {
+			row = append(row, "")
+		}
+		if n := utf8.RuneCountInString(row[1]); n < 1 || n > 120 {
+			t.Errorf("row %d: question of %d characters", r+1, n)
+		}
+		answers := 0
+		for i, a := range row[2:6] {
+			if a == "" {
+				for _, later := range row[2+i : 6] {
+					if later != "" {
+						t.Errorf("row %d: answers not filled left to right", r+1)
+					}
+				}
+				break
+			}
+			answers++
+			if utf8.RuneCountInString(a) > 75 {
+				t.Errorf("row %d: answer of %d characters", r+1, utf8.RuneCountInString(a))
+			}
+		}
+		if answers < 2 || answers > 4 {
+			t.Errorf("row %d: %d answers", r+1, answers)
+		}
+		if !map[string]bool{"5": true, "10": true, "20": true, "30": true, "60": true, "90": true, "120": true, "240": true}[row[6]] {
+			t.Errorf("row %d: time limit %q", r+1, row[6])
+		}
+		if c, err := strconv.Atoi(row[7]); err != nil || c < 1 || c > answers {
+			t.Errorf("row %d: correct answer %q", r+1, row[7])
+		}
+		byPrompt[row[1]] = row
+	}
+	for _, it := range items(q) {
+		row, ok := byPrompt[oneLine(it.q.Prompt)]
+		if !ok {
+			if !noted(notes, it.q.ID) {
+				t.Errorf("%s missing, and no note says why", it.q.ID)
+			}
+			continue
+		}
+		c, _ := strconv.Atoi(row[7])
+		want := "True"
+		if it.q.Form == quiz.MC {
+			want = oneLine(it.choices[it.answer])
+		} else if it.q.Answer == 1 {
+			want = "False"
+		}
+		if row[1+c] != want {
+			t.Errorf("%s: marked %q right, want %q", it.q.ID, row[1+c], want)
+		}
+	}
+}
+
+func TestKahoot(t *testing.T) {
+	q := testQuiz(t)
+	var buf, again bytes.Buffer
+	notes, err := Kahoot(&buf, q, qtiDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Kahoot(&again, q, qtiDate)
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("two spreadsheets differ")
+	}
+	golden(t, "quiz.kahoot.xlsx", buf.Bytes())
+	checkKahoot(t, q, buf.Bytes(), notes)
+	if len(notes) != 2 {
+		t.Errorf("notes %q", notes)
+	}
+}
+
+// TestKahootLimits: too long is left out and named, never cut; limits
+// count characters, not bytes.
+func TestKahootLimits(t *testing.T) {
+	q := testQuiz(t)
+	var mc []*quiz.Question
+	for i := range q.Questions {
+		if q.Questions[i].Form == quiz.MC {
+			mc = append(mc, &q.Questions[i])
+		}
+	}
+	mc[0].Prompt = strings.Repeat("é", 120)    // 120 characters, 240 bytes: fits
+	mc[1].Prompt = strings.Repeat("x", 121)    // too long
+	mc[2].Options[1] = strings.Repeat("ü", 76) // answer too long
+	var buf bytes.Buffer
+	notes, err := Kahoot(&buf, q, qtiDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, n := range notes {
+		all += string(n) + "\n"
+	}
+	for _, want := range []string{mc[1].ID + " (" + Name(mc[1]) + "): the question is 121 characters", mc[2].ID + " (" + Name(mc[2]) + "): the answer"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no note %q in:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, mc[0].ID+" (") {
+		t.Errorf("120 two-byte characters refused:\n%s", all)
+	}
+	checkKahoot(t, q, buf.Bytes(), notes)
+}
+
+func TestKahootFiveChoices(t *testing.T) {
+	b, err := bank.Load("../../questions.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := quiz.Build(b, quiz.Options{Count: 3, Choices: 5, Forms: []quiz.Form{quiz.MC}, Filter: bank.Filter{Kinds: []string{"when"}}}, rand.New(rand.NewPCG(1, 0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	notes, err := Kahoot(&buf, q, qtiDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 3 || !strings.Contains(string(notes[0]), "5 answers; Kahoot takes 2 to 4") {
+		t.Errorf("notes %q", notes)
+	}
+}
+
+func TestKahootSpecial(t *testing.T) {
+	q := specialQuiz(t)
+	var buf bytes.Buffer
+	notes, err := Kahoot(&buf, q, qtiDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkKahoot(t, q, buf.Bytes(), notes)
+}
