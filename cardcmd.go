@@ -71,7 +71,7 @@ Examples:
 			if step != "full" {
 				note += "; to fit: " + step
 			}
-			if _, err := writeJobs(c.String("out"), []job{{"card.pdf", func(w io.Writer) (string, error) {
+			if _, err := writeJobs(c.String("out"), []*job{{name: "card.pdf", write: func(w io.Writer) (string, error) {
 				_, err := w.Write(buf.Bytes())
 				return "", err
 			}}}); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/export"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
 	"github.com/quizcard/quizcard/generate/safefile"
@@ -52,7 +53,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "tags", Aliases: []string{"tag"}, Usage: "only facts with one of these `TAGS`"},
 			&cli.StringFlag{Name: "difficulty", Usage: "only facts of these `LEVELS`, e.g. 1,2"},
 			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "`PAPER` size: a4 or letter"},
-			&cli.StringFlag{Name: "format", Value: "pdf,json", Usage: "`FORMATS` to write: pdf, json"},
+			&cli.StringFlag{Name: "format", Value: "pdf,json", Usage: "`FORMATS` to write: pdf, json, gift, moodle, qti, kahoot, anki, quizlet, html"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
@@ -80,6 +81,11 @@ Examples:
 			}
 			for _, n := range notes {
 				fmt.Fprintln(c.App.Writer, n)
+			}
+			for _, j := range jobs {
+				for _, w := range j.warnings {
+					fmt.Fprintln(c.App.ErrWriter, w)
+				}
 			}
 			fmt.Fprintf(c.App.Writer, "seed %d (use --seed %d to make this quiz again)\n", q.Seed, q.Seed)
 			return nil
@@ -129,10 +135,11 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 		return opt, pdf.Paper{}, nil, usagef("--paper takes a4 or letter for quizzes, not %q", c.String("paper"))
 	}
 	formats := map[string]bool{}
-	for _, f := range splitAny([]string{c.String("format")}) {
-		if f != "pdf" && f != "json" {
-			return opt, pdf.Paper{}, nil, usagef("unknown format %q (want pdf or json)", f)
-		}
+	fs, err := splitList([]string{c.String("format")}, formatNames(), "format")
+	if err != nil {
+		return opt, pdf.Paper{}, nil, err
+	}
+	for _, f := range fs {
 		formats[f] = true
 	}
 	return opt, paper, formats, nil
@@ -151,19 +158,44 @@ func docDate(b *bank.Bank) (time.Time, error) {
 	return b.Article.Date.Time(), nil
 }
 
-// A job makes one output file, writing it to w; note says what it wrote.
+// A job makes one output file, writing it to w; note says what it wrote
+// (for the "wrote" line), warnings what it left out (for stderr).
 type job struct {
-	name  string
-	write func(w io.Writer) (note string, err error)
+	name     string
+	write    func(w io.Writer) (note string, err error)
+	warnings []export.Note
+}
+
+// exporters are the learning-platform formats: file name and writer.
+var exporters = []struct {
+	format, file string
+	write        func(w io.Writer, q *quiz.Quiz, date time.Time) ([]export.Note, error)
+}{
+	{"gift", "quiz.gift", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.GIFT(w, q) }},
+	{"moodle", "quiz.moodle.xml", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.MoodleXML(w, q) }},
+	{"qti", "quiz.qti.zip", export.QTI},
+	{"kahoot", "quiz.kahoot.xlsx", export.Kahoot},
+	{"anki", "quiz.anki.txt", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.Anki(w, q) }},
+	{"quizlet", "quiz.quizlet.txt", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.Quizlet(w, q) }},
+	{"html", "quiz.html", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.HTML(w, q) }},
+}
+
+// formatNames lists every --format value.
+func formatNames() []string {
+	names := []string{"pdf", "json"}
+	for _, e := range exporters {
+		names = append(names, e.format)
+	}
+	return names
 }
 
 // quizJobs returns a job for every file the formats ask for.
-func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bool) ([]job, error) {
+func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bool) ([]*job, error) {
 	date, err := docDate(b)
 	if err != nil {
 		return nil, err
 	}
-	var jobs []job
+	var jobs []*job
 	if formats["pdf"] {
 		meta := pdf.Meta{
 			Title:    q.Title,
@@ -175,21 +207,32 @@ func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bo
 		keyMeta := meta
 		keyMeta.Title = "Answer key: " + q.Title
 		jobs = append(jobs,
-			job{"quiz.pdf", func(w io.Writer) (string, error) {
+			&job{name: "quiz.pdf", write: func(w io.Writer) (string, error) {
 				n, err := pdf.Quiz(w, q, paper, meta)
 				return fmt.Sprintf("students, %d %s", n, plural(n, "page")), err
 			}},
-			job{"quiz-key.pdf", func(w io.Writer) (string, error) {
+			&job{name: "quiz-key.pdf", write: func(w io.Writer) (string, error) {
 				n, err := pdf.Key(w, q, paper, keyMeta)
 				return fmt.Sprintf("answer key, %d %s", n, plural(n, "page")), err
 			}})
 	}
 	if formats["json"] {
-		jobs = append(jobs, job{"quiz.json", func(w io.Writer) (string, error) {
+		jobs = append(jobs, &job{name: "quiz.json", write: func(w io.Writer) (string, error) {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
 			return "", enc.Encode(q)
 		}})
+	}
+	for _, e := range exporters {
+		if formats[e.format] {
+			j := &job{name: e.file}
+			j.write = func(w io.Writer) (string, error) {
+				var err error
+				j.warnings, err = e.write(w, q, date)
+				return "", err
+			}
+			jobs = append(jobs, j)
+		}
 	}
 	return jobs, nil
 }
@@ -197,7 +240,7 @@ func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bo
 // runJobs runs the jobs side by side, each into the writer open returns
 // for it, and returns their notes in order. open's done func is called
 // after the job has written everything.
-func runJobs(jobs []job, open func(name string) (w io.Writer, done func() error, err error)) ([]string, error) {
+func runJobs(jobs []*job, open func(name string) (w io.Writer, done func() error, err error)) ([]string, error) {
 	notes := make([]string, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
@@ -223,7 +266,7 @@ func runJobs(jobs []job, open func(name string) (w io.Writer, done func() error,
 // writeJobs runs the jobs into files in dir, creating it. Every file goes
 // to a temporary file first, and none replaces its destination unless all
 // of them were written. It returns the "wrote ..." lines.
-func writeJobs(dir string, jobs []job) ([]string, error) {
+func writeJobs(dir string, jobs []*job) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
