@@ -22,18 +22,6 @@ import (
 // questions left out and why. Nothing is ever cut silently.
 type Note string
 
-func formName(f quiz.Form) string {
-	switch f {
-	case quiz.MC:
-		return "multiple-choice"
-	case quiz.TF:
-		return "true/false"
-	case quiz.Match:
-		return "matching"
-	}
-	return "ordering"
-}
-
 func plural(n int, s string) string {
 	if n == 1 {
 		return s
@@ -98,7 +86,7 @@ func (n *noter) notes() []Note {
 	var out []Note
 	for _, f := range quiz.Forms {
 		if ids := n.left[f]; len(ids) > 0 {
-			out = append(out, Note(fmt.Sprintf("%s: left out %d %s %s (%s): %s", n.format, len(ids), formName(f),
+			out = append(out, Note(fmt.Sprintf("%s: left out %d %s %s (%s): %s", n.format, len(ids), f.Name(),
 				plural(len(ids), "question"), strings.Join(ids, ", "), n.why[f])))
 		}
 	}

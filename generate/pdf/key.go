@@ -106,7 +106,7 @@ func gridBlock(t text, q *quiz.Quiz, v quiz.Version, x, w float64) block {
 	var longLines [][]string
 	h := qVersion.height(1) + 1 + float64(rows)*2*cellH + float64(rows)*1.5
 	for _, it := range long {
-		l := t.wrap(kCell, fmt.Sprintf("%d (%s): %s", it.Number, formName(q.Question(it.Question).Form), it.Key), w)
+		l := t.wrap(kCell, fmt.Sprintf("%d (%s): %s", it.Number, q.Question(it.Question).Form.Name(), it.Key), w)
 		longLines = append(longLines, l)
 		h += kCell.height(len(l)) + 0.5
 	}
@@ -137,25 +137,13 @@ func gridBlock(t text, q *quiz.Quiz, v quiz.Version, x, w float64) block {
 	}}
 }
 
-func formName(f quiz.Form) string {
-	switch f {
-	case quiz.Match:
-		return "matching"
-	case quiz.Order:
-		return "ordering"
-	case quiz.TF:
-		return "true or false"
-	}
-	return "multiple choice"
-}
-
 // explainBlock gives one question's answer, explanation and source.
 func explainBlock(t text, q *quiz.Quiz, qu *quiz.Question, pos []string, published string, x, w float64) block {
 	where := strings.Join(pos, " ")
 	if len(pos) > 12 {
 		where = strings.Join(pos[:12], " ") + " …"
 	}
-	head := t.wrap(kLabel, fmt.Sprintf("%s (%s): %s", where, formName(qu.Form), qu.Prompt), w)
+	head := t.wrap(kLabel, fmt.Sprintf("%s (%s): %s", where, qu.Form.Name(), qu.Prompt), w)
 	answer := t.wrap(kBody, "Answer: "+qu.Correct, w-4)
 	var explain, source []string
 	if qu.Explain != "" {

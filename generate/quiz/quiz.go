@@ -22,6 +22,20 @@ const (
 	Order Form = "order" // put 4–5 dated events in order
 )
 
+// Name returns the form as people say it: "multiple-choice", "true/false",
+// "matching", "ordering".
+func (f Form) Name() string {
+	switch f {
+	case Match:
+		return "matching"
+	case Order:
+		return "ordering"
+	case TF:
+		return "true/false"
+	}
+	return "multiple-choice"
+}
+
 // Forms lists every form, in the order a quiz presents them.
 var Forms = []Form{MC, TF, Match, Order}
 
