@@ -5,6 +5,8 @@ package bank
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A Bank is a parsed and validated fact bank.
@@ -160,8 +162,44 @@ func (b *Bank) Key(v Value) string {
 
 // Fold normalises text for comparison: case, runs of spaces and curly quotes
 // and dashes are folded away.
-func Fold(s string) string {
-	return strings.ToLower(NormalizeSpace(NormalizeQuotes(s)))
+func Fold(s string) string { return fold(s, false) }
+
+// fold is Fold in one pass; with dropPunct it also drops , . ; : ! ?
+func fold(s string, dropPunct bool) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is pending
+	for _, r := range s {
+		switch r {
+		case '‘', '’', '‚', '‛', '′':
+			r = '\''
+		case '“', '”', '„', '‟', '″', '«', '»':
+			r = '"'
+		case '–', '—', '‐', '‑', '−':
+			r = '-'
+		case ',', '.', ';', ':', '!', '?':
+			if dropPunct {
+				continue
+			}
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 // NormalizeQuotes maps curly quotes, primes and dashes to their ASCII forms.

@@ -235,3 +235,30 @@ func TestFold(t *testing.T) {
 		t.Errorf("Fold = %q", Fold("  “Naive”\n or – ‘A’ "))
 	}
 }
+
+// TestSplitDecode: decoding in two halves gives what one decode gives, for
+// every bank in testdata and for generated ones, valid or not.
+func TestSplitDecode(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*/*.toml")
+	var inputs [][]byte
+	for _, f := range append(files, "../../questions.toml") {
+		data, _ := os.ReadFile(f)
+		inputs = append(inputs, data)
+	}
+	big := genBank(t, 3000)
+	inputs = append(inputs, big, append(append([]byte{}, big...), "\n[[people]]\nid = \"late\"\nname = \"L\"\nrole = \"r\"\n"...),
+		append([]byte("facts = [1]\n"), big...), append(append([]byte{}, big...), "\n[[facts]]\nid = \"bad\"\nkind = \n"...))
+	defer func(old int) { splitAt = old }(splitAt)
+	for i, data := range inputs {
+		splitAt = 1 << 30
+		b1, err1 := Parse("x.toml", data)
+		splitAt = 0
+		b2, err2 := Parse("x.toml", data)
+		if fmt.Sprint(err1) != fmt.Sprint(err2) {
+			t.Errorf("input %d: errors differ:\n%v\n%v", i, err1, err2)
+		}
+		if (b1 == nil) != (b2 == nil) || (b1 != nil && (len(b1.Facts) != len(b2.Facts) || len(b1.Entities) != len(b2.Entities) || fmt.Sprint(b1.Facts) != fmt.Sprint(b2.Facts))) {
+			t.Errorf("input %d: banks differ", i)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"sync"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -46,11 +47,12 @@ func Parse(name string, data []byte) (*Bank, error) {
 		line := 1 + strings.Count(string(data[:firstInvalid(data)]), "\n")
 		return nil, ErrorList{{File: name, Line: line, Msg: "file is not valid UTF-8"}}
 	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
+	tables := scanTables(data)
+	raw, err := decode(data, tables)
+	if err != nil {
 		return nil, ErrorList{SyntaxError(name, data, err)}
 	}
-	p := &parser{file: name, tables: scanTables(data)}
+	p := &parser{file: name, tables: tables}
 	b := p.bank(raw)
 	p.validate(b)
 	if len(p.errs) > 0 {
@@ -58,6 +60,67 @@ func Parse(name string, data []byte) (*Bank, error) {
 		return nil, p.errs
 	}
 	return b, nil
+}
+
+// splitAt is the size from which decode splits a bank in two.
+var splitAt = 256 << 10
+
+// decode decodes TOML into generic values. A large bank is decoded in two
+// halves side by side, split at a [[facts]] header, when everything after
+// the split is [[facts]] tables (the usual shape: the bank ends with its
+// facts); the decoder is the cost of loading a big bank. Anything else, and
+// any error, goes through one decode of the whole file, so that results
+// and messages are exactly the decoder's.
+func decode(data []byte, tables []*table) (map[string]any, error) {
+	whole := func() (map[string]any, error) {
+		var raw map[string]any
+		_, err := toml.Decode(string(data), &raw)
+		return raw, err
+	}
+	if len(data) < splitAt {
+		return whole()
+	}
+	// The [[facts]] header nearest the middle, with only [[facts]] after it.
+	split := -1
+	for i := len(tables) - 1; i > 0; i-- {
+		t := tables[i]
+		if t.name != "facts" || !t.array {
+			break
+		}
+		if t.start <= len(data)/2 {
+			split = t.start
+			break
+		}
+		split = t.start
+	}
+	if split <= 0 {
+		return whole()
+	}
+	var halves [2]map[string]any
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i, part := range [2][]byte{data[:split], data[split:]} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = toml.Decode(string(part), &halves[i])
+		}()
+	}
+	wg.Wait()
+	first, second := halves[0], halves[1]
+	later, ok := second["facts"].([]map[string]any)
+	if errs[0] != nil || errs[1] != nil || !ok || len(second) != 1 {
+		return whole()
+	}
+	switch earlier := first["facts"].(type) {
+	case nil:
+		first["facts"] = later
+	case []map[string]any:
+		first["facts"] = append(earlier, later...)
+	default:
+		return whole() // facts is not an array of tables: let the decoder say so
+	}
+	return first, nil
 }
 
 // SyntaxError turns an error from the TOML decoder of data into an Error

@@ -8,6 +8,8 @@ type table struct {
 	name  string         // "" for the keys before the first header
 	index int            // n-th table of that name (for [[arrays]])
 	line  int            // line of the header, 1-based
+	start int            // byte offset of the header
+	array bool           // [[name]] rather than [name]
 	keys  map[string]int // key -> line
 	order []string       // keys in source order
 }
@@ -97,7 +99,7 @@ func scanTables(src []byte) []*table {
 			name := trimKey(string(src[j:k]))
 			idx := seen[name]
 			seen[name]++
-			cur = &table{name: name, index: idx, line: line, keys: map[string]int{}}
+			cur = &table{name: name, index: idx, line: line, start: i, array: double, keys: map[string]int{}}
 			tables = append(tables, cur)
 			i = k
 		case lineStart && depth == 0:
