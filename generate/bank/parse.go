@@ -7,9 +7,9 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"sync"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
