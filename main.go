@@ -14,19 +14,31 @@
 package main
 
 import (
+	"bufio"
 	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"strings"
+	"sync"
 	"text/tabwriter"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/card"
+	"github.com/quizcard/quizcard/generate/curate"
+	"github.com/quizcard/quizcard/generate/export"
+	"github.com/quizcard/quizcard/generate/pdf"
+	"github.com/quizcard/quizcard/generate/quiz"
+	"github.com/quizcard/quizcard/generate/safefile"
 )
 
 //go:embed questions.toml
@@ -57,7 +69,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	err := newApp(stdout, stderr).Run(args)
 	var ue usageError
 	var bl bank.ErrorList
-	var rf refused
+	var rf curate.Refused
 	switch {
 	case err == nil:
 		return 0
@@ -139,6 +151,432 @@ func loadBank(c *cli.Context) (*bank.Bank, error) {
 		return bank.Parse("questions.toml (built-in)", builtinBank)
 	}
 	return bank.Load(path)
+}
+
+var outFlag = &cli.StringFlag{Name: "out", Value: "output", Usage: "write files to `DIR`"}
+
+func quizCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "quiz",
+		Usage: "make a quiz: students' PDF, answer key PDF and quiz.json",
+		Description: `Picks --count facts (never the same twice), turns them into questions with
+fair wrong options, and shuffles them into --versions lettered versions. The
+same bank, options and --seed always give byte-identical files.
+
+Examples:
+   $ quizcard quiz
+   wrote output/quiz.pdf (students, 2 pages)
+   wrote output/quiz-key.pdf (answer key, 2 pages)
+   wrote output/quiz.json
+   seed 4177 (use --seed 4177 to make this quiz again)
+   $ quizcard quiz --count 12 --versions 4 --seed 7 --title "Iran–U.S. talks" --kinds who,when,deal,mediator
+   $ quizcard quiz --forms mc,tf,match,order --paper letter`,
+		Flags: []cli.Flag{
+			bankFlag, outFlag,
+			&cli.IntFlag{Name: "count", Value: 10, Usage: "number of `QUESTIONS`"},
+			&cli.IntFlag{Name: "choices", Value: 4, Usage: "options per multiple-choice question (`2-5`)"},
+			&cli.IntFlag{Name: "versions", Value: 1, Usage: "shuffled `VERSIONS` (A, B, C, ...)"},
+			&cli.StringFlag{Name: "seed", Usage: "random `SEED` (default: pick one and print it)"},
+			&cli.StringFlag{Name: "title", Usage: "quiz `TITLE` (default: from the article)"},
+			&cli.StringFlag{Name: "forms", Usage: "question `FORMS`: mc,tf,match,order (default: a mix led by mc)"},
+			&cli.StringSliceFlag{Name: "kinds", Aliases: []string{"kind"}, Usage: "only facts of these `KINDS`"},
+			&cli.StringSliceFlag{Name: "tags", Aliases: []string{"tag"}, Usage: "only facts with one of these `TAGS`"},
+			&cli.StringFlag{Name: "difficulty", Usage: "only facts of these `LEVELS`, e.g. 1,2"},
+			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "`PAPER` size: a4 or letter"},
+			&cli.StringFlag{Name: "format", Value: "pdf,json", Usage: "`FORMATS` to write: pdf, json, gift, moodle, qti, kahoot, anki, quizlet, html"},
+		},
+		Action: func(c *cli.Context) error {
+			if err := noArgs(c); err != nil {
+				return err
+			}
+			opt, paper, formats, err := quizOptions(c)
+			if err != nil {
+				return err
+			}
+			b, err := loadBank(c)
+			if err != nil {
+				return err
+			}
+			q, err := quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
+			if err != nil {
+				return err
+			}
+			date, err := docDate(b)
+			if err != nil {
+				return err
+			}
+			jobs, warnings := quizJobs(q, b, paper, formats, date)
+			if err := writeFiles(c, jobs); err != nil {
+				return err
+			}
+			for _, w := range *warnings {
+				fmt.Fprintln(c.App.ErrWriter, w)
+			}
+			fmt.Fprintf(c.App.Writer, "seed %d (use --seed %d to make this quiz again)\n", q.Seed, q.Seed)
+			return nil
+		},
+	}
+}
+
+// quizOptions turns the quiz command's flags into options, or a usage error.
+func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, error) {
+	opt := quiz.Options{
+		Title:    c.String("title"),
+		Count:    c.Int("count"),
+		Choices:  c.Int("choices"),
+		Versions: c.Int("versions"),
+	}
+	switch {
+	case opt.Count < 1:
+		return opt, pdf.Paper{}, nil, usagef("--count must be at least 1")
+	case opt.Choices < 2 || opt.Choices > 5:
+		return opt, pdf.Paper{}, nil, usagef("--choices must be 2 to 5")
+	case opt.Versions < 1 || opt.Versions > 5000:
+		return opt, pdf.Paper{}, nil, usagef("--versions must be 1 to 5000")
+	}
+	var err error
+	if opt.Forms, err = quiz.ParseForms(c.String("forms")); err != nil {
+		return opt, pdf.Paper{}, nil, usageError{err.Error()}
+	}
+	if opt.Filter.Kinds, err = splitList(c.StringSlice("kinds"), bank.Kinds, "kind"); err != nil {
+		return opt, pdf.Paper{}, nil, err
+	}
+	opt.Filter.Tags = splitAny(c.StringSlice("tags"))
+	for _, d := range splitAny([]string{c.String("difficulty")}) {
+		n, err := strconv.Atoi(d)
+		if err != nil || n < 1 || n > 3 {
+			return opt, pdf.Paper{}, nil, usagef("--difficulty takes 1, 2 or 3, not %q", d)
+		}
+		opt.Filter.Difficulties = append(opt.Filter.Difficulties, n)
+	}
+	opt.Seed = rand.Uint64N(99999) + 1 // only main picks a seed; it is printed
+	if s := c.String("seed"); s != "" {
+		if opt.Seed, err = strconv.ParseUint(s, 10, 64); err != nil {
+			return opt, pdf.Paper{}, nil, usagef("--seed takes a whole number, not %q", s)
+		}
+	}
+	paper, err := pdf.ParsePaper(c.String("paper"))
+	if err != nil || (paper != pdf.A4 && paper != pdf.Letter) {
+		return opt, pdf.Paper{}, nil, usagef("--paper takes a4 or letter for quizzes, not %q", c.String("paper"))
+	}
+	formats := map[string]bool{}
+	fs, err := splitList([]string{c.String("format")}, formatNames(), "format")
+	if err != nil {
+		return opt, pdf.Paper{}, nil, err
+	}
+	for _, f := range fs {
+		formats[f] = true
+	}
+	return opt, paper, formats, nil
+}
+
+// docDate is the date written into documents: $SOURCE_DATE_EPOCH when set,
+// else the article's date, so that output never depends on the clock.
+func docDate(b *bank.Bank) (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return b.Article.Date.Time(), nil
+}
+
+// exporters are the learning-platform formats: file name and writer.
+var exporters = []struct {
+	format, file string
+	write        func(w io.Writer, q *quiz.Quiz, date time.Time) ([]export.Note, error)
+}{
+	{"gift", "quiz.gift", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.GIFT(w, q) }},
+	{"moodle", "quiz.moodle.xml", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.MoodleXML(w, q) }},
+	{"qti", "quiz.qti.zip", export.QTI},
+	{"kahoot", "quiz.kahoot.xlsx", export.Kahoot},
+	{"anki", "quiz.anki.txt", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.Anki(w, q) }},
+	{"quizlet", "quiz.quizlet.txt", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.Quizlet(w, q) }},
+	{"html", "quiz.html", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.HTML(w, q) }},
+}
+
+// formatNames lists every --format value.
+func formatNames() []string {
+	names := []string{"pdf", "json"}
+	for _, e := range exporters {
+		names = append(names, e.format)
+	}
+	return names
+}
+
+// quizJobs returns a job for every file the formats ask for, and where the
+// exporters' notes on what they left out will be once the jobs have run.
+func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bool, date time.Time) ([]safefile.Job, *[]export.Note) {
+	var jobs []safefile.Job
+	var mu sync.Mutex
+	warnings := new([]export.Note)
+	if formats["pdf"] {
+		meta := pdf.Meta{
+			Title:    q.Title,
+			Subject:  "Quiz on “" + b.Article.Title + "” (" + b.Article.Outlet + ", " + b.Article.Date.String() + ")",
+			Keywords: "quiz " + strings.Join(b.Tags(), " "),
+			Creator:  "quizcard " + version,
+			Date:     date,
+		}
+		keyMeta := meta
+		keyMeta.Title = "Answer key: " + q.Title
+		jobs = append(jobs,
+			safefile.Job{Name: "quiz.pdf", Write: func(w io.Writer) (string, error) {
+				n, err := pdf.Quiz(w, q, paper, meta)
+				return fmt.Sprintf("students, %d %s", n, plural(n, "page")), err
+			}},
+			safefile.Job{Name: "quiz-key.pdf", Write: func(w io.Writer) (string, error) {
+				n, err := pdf.Key(w, q, paper, keyMeta)
+				return fmt.Sprintf("answer key, %d %s", n, plural(n, "page")), err
+			}})
+	}
+	if formats["json"] {
+		jobs = append(jobs, safefile.Job{Name: "quiz.json", Write: func(w io.Writer) (string, error) {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			return "", enc.Encode(q)
+		}})
+	}
+	for _, e := range exporters {
+		if formats[e.format] {
+			jobs = append(jobs, safefile.Job{Name: e.file, Write: func(w io.Writer) (string, error) {
+				notes, err := e.write(w, q, date)
+				mu.Lock()
+				*warnings = append(*warnings, notes...)
+				mu.Unlock()
+				return "", err
+			}})
+		}
+	}
+	return jobs, warnings
+}
+
+// writeFiles writes the jobs into --out, all or nothing, and says what it
+// wrote.
+func writeFiles(c *cli.Context, jobs []safefile.Job) error {
+	paths, notes, err := safefile.WriteJobs(c.String("out"), jobs)
+	if err != nil {
+		return err
+	}
+	for i, p := range paths {
+		if notes[i] != "" {
+			p += " (" + notes[i] + ")"
+		}
+		fmt.Fprintln(c.App.Writer, "wrote", p)
+	}
+	return nil
+}
+
+func cardCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "card",
+		Usage: "make the one-page briefing card",
+		Description: `Draws the article's briefing card: headline, what happened, why it matters,
+key facts, a quote, the numbers and a drawn timeline, always on exactly one
+page. Long texts shrink the type to a readable floor, then the least
+important sections go; if what must stay still does not fit, it says which
+text is too long. Print at 100% (actual size).
+
+Examples:
+   $ quizcard card
+   wrote output/card.pdf (1 page, A4)
+   $ quizcard card --paper letter
+   $ quizcard card --paper a6 --nup 4        # four A6 cards on one A4 sheet, with cut marks
+   $ quizcard card --paper 3x5               # index-card "flash" version`,
+		Flags: []cli.Flag{
+			bankFlag, outFlag,
+			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "`PAPER`: a4, letter, a5, a6, 4x6 or 3x5"},
+			&cli.IntFlag{Name: "nup", Value: 1, Usage: "`N` cards on one sheet, with cut marks (small papers)"},
+			&cli.StringFlag{Name: "sheet", Value: "a4", Usage: "`SHEET` for --nup: a4 or letter"},
+		},
+		Action: func(c *cli.Context) error {
+			if err := noArgs(c); err != nil {
+				return err
+			}
+			opt, err := cardOptions(c)
+			if err != nil {
+				return err
+			}
+			b, err := loadBank(c)
+			if err != nil {
+				return err
+			}
+			date, err := docDate(b)
+			if err != nil {
+				return err
+			}
+			cd := card.Build(b)
+			meta := pdf.Meta{
+				Title:    "Briefing card: " + cd.Headline,
+				Subject:  b.Article.Title + " (" + b.Article.Outlet + ", " + b.Article.Date.String() + ")",
+				Keywords: "briefing " + strings.Join(cd.Keywords, " "),
+				Creator:  "quizcard " + version,
+				Date:     date,
+			}
+			return writeFiles(c, []safefile.Job{{Name: "card.pdf", Write: func(w io.Writer) (string, error) {
+				step, err := pdf.Card(w, cd, opt, meta)
+				note := "1 page, " + opt.Paper.Name
+				if opt.Nup > 1 {
+					note = fmt.Sprintf("1 page, %d %s cards on %s", opt.Nup, opt.Paper.Name, opt.Sheet.Name)
+				}
+				if step != "full" {
+					note += "; to fit: " + step
+				}
+				return note, err
+			}}})
+		},
+	}
+}
+
+func cardOptions(c *cli.Context) (pdf.CardOptions, error) {
+	paper, err := pdf.ParsePaper(c.String("paper"))
+	if err != nil {
+		return pdf.CardOptions{}, usageError{err.Error()}
+	}
+	sheet, err := pdf.ParsePaper(c.String("sheet"))
+	if err != nil || (sheet != pdf.A4 && sheet != pdf.Letter) {
+		return pdf.CardOptions{}, usagef("--sheet takes a4 or letter, not %q", c.String("sheet"))
+	}
+	n := c.Int("nup")
+	switch {
+	case n < 1:
+		return pdf.CardOptions{}, usagef("--nup must be at least 1")
+	case n > 1 && (paper == pdf.A4 || paper == pdf.Letter):
+		return pdf.CardOptions{}, usagef("--nup is for small cards (a5, a6, 4x6, 3x5), not %s", paper.Name)
+	}
+	return pdf.CardOptions{Paper: paper, Nup: n, Sheet: sheet}, nil
+}
+
+func addCommand() *cli.Command {
+	flags := []cli.Flag{
+		bankFlag,
+		&cli.StringFlag{Name: "from", Usage: "add every fact of `FILE` (a TOML file of [[facts]]), all or nothing"},
+		&cli.BoolFlag{Name: "dry-run", Usage: "check and print what would be appended; write nothing"},
+	}
+	for _, f := range curate.Fields {
+		flags = append(flags, &cli.StringFlag{Name: f.Key, Usage: f.Help})
+	}
+	return &cli.Command{
+		Name:  "add",
+		Usage: "add facts to the bank, safely",
+		Description: `Appends a [[facts]] block to the bank: every existing byte (comments, order,
+formatting) stays as it was. The new fact is checked together with the whole
+bank first; if the result would not pass 'check', nothing changes. Writes
+are atomic, and concurrent writers wait for each other.
+
+With no fact flags on a terminal, add asks for each field and checks each
+answer on the spot. The answer is read by kind: an entity id, a date
+(YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD) for "when", a number for "number".
+
+Examples:
+   $ quizcard add --bank questions.toml --kind who --id rouhani-repent \
+       --ask 'Who said talks are possible only if the U.S. "repents"?' \
+       --answer rouhani --source 'talks between Iran and the United States are possible only if the U.S. "repents"'
+   added fact "rouhani-repent" to questions.toml (47 facts)
+   $ quizcard add --bank questions.toml                        # asks for each field
+   $ quizcard add --bank questions.toml --from new-facts.toml  # several at once
+   $ quizcard add --dry-run --kind who ...                     # print the block only`,
+		Flags: flags,
+		Action: func(c *cli.Context) error {
+			if err := noArgs(c); err != nil {
+				return err
+			}
+			return runAdd(c, os.Stdin, isTerminal(os.Stdin))
+		},
+	}
+}
+
+// isTerminal reports whether f is a terminal (a character device).
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// runAdd is the add command; in is where a prompt reads its answers.
+func runAdd(c *cli.Context, in io.Reader, terminal bool) error {
+	target := curate.Target{Path: c.String("bank")}
+	if target.Path == "" {
+		target.Path = "questions.toml"
+		if _, err := os.Stat(target.Path); errors.Is(err, fs.ErrNotExist) {
+			target.Builtin = builtinBank
+		}
+	}
+	var set []string
+	for _, f := range curate.Fields {
+		if c.IsSet(f.Key) {
+			set = append(set, f.Key)
+		}
+	}
+	var add curate.Addition
+	switch from := c.String("from"); {
+	case from != "" && len(set) > 0:
+		return usagef("--from adds the facts of a file; it does not take --%s", set[0])
+	case from != "":
+		var err error
+		if add, err = curate.File(from); err != nil {
+			return err
+		}
+	case len(set) == 0 && terminal:
+		current, err := target.Current()
+		if err != nil {
+			return err
+		}
+		d, err := curate.Ask(target.Path, current, bufio.NewReader(in), c.App.Writer)
+		if err != nil {
+			return err
+		}
+		add = curate.Fact(target.Path, d)
+	default:
+		d, err := draftFromFlags(c, terminal)
+		if err != nil {
+			return err
+		}
+		add = curate.Fact(target.Path, d)
+	}
+	if c.Bool("dry-run") {
+		if _, _, err := target.Check(add); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.App.Writer, "# would append to %s:\n%s", target.Path, add.Text)
+		return nil
+	}
+	if target.Builtin != nil {
+		fmt.Fprintf(c.App.Writer, "no bank file here: creating %s from the built-in bank\n", target.Path)
+	}
+	b, err := target.Add(add)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "added %s to %s (%d facts)\n", add.What, target.Path, len(b.Facts))
+	return nil
+}
+
+// draftFromFlags reads a fact from flags; missing required fields are a
+// usage error (they can be asked for only on a terminal).
+func draftFromFlags(c *cli.Context, terminal bool) (bank.Draft, error) {
+	var missing []string
+	var d bank.Draft
+	for _, f := range curate.Fields {
+		v := strings.TrimSpace(c.String(f.Key))
+		if f.Required && v == "" {
+			missing = append(missing, "--"+f.Key)
+			continue
+		}
+		var err error
+		if d, err = curate.Set(d, f.Key, c.String(f.Key)); err != nil {
+			return d, usagef("--%v", err)
+		}
+	}
+	if len(missing) > 0 {
+		why := "standard input is not a terminal, so add cannot ask for them"
+		if terminal {
+			why = "give every field as a flag, or none to be asked for each"
+		}
+		return bank.Draft{}, usagef("missing %s (%s)", strings.Join(missing, ", "), why)
+	}
+	return d, nil
 }
 
 func noArgs(c *cli.Context) error {

@@ -1,6 +1,8 @@
 package safefile
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,5 +73,30 @@ func TestLockSerialises(t *testing.T) {
 	case <-got:
 	case <-time.After(5 * time.Second):
 		t.Fatal("second Lock never got the lock")
+	}
+}
+
+func TestWriteJobs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	ok := func(s string) Job {
+		return Job{Name: s, Write: func(w io.Writer) (string, error) { _, err := io.WriteString(w, s); return "note " + s, err }}
+	}
+	paths, notes, err := WriteJobs(dir, []Job{ok("a.txt"), ok("b.txt")})
+	if err != nil || len(paths) != 2 || notes[1] != "note b.txt" {
+		t.Fatalf("%v %v %v", paths, notes, err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "b.txt")); string(data) != "b.txt" {
+		t.Fatalf("b.txt = %q", data)
+	}
+	// One job fails: no file changes, no temporary file stays.
+	bad := Job{Name: "c.txt", Write: func(w io.Writer) (string, error) { return "", errors.New("render failed") }}
+	if _, _, err := WriteJobs(dir, []Job{{Name: "a.txt", Write: func(w io.Writer) (string, error) { _, err := io.WriteString(w, "new"); return "", err }}, bad}); err == nil {
+		t.Fatal("no error")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(data) != "a.txt" {
+		t.Fatalf("a.txt changed to %q", data)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Fatalf("files left: %v", entries)
 	}
 }
