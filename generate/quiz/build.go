@@ -74,6 +74,7 @@ func (g *gen) questions(opt Options) ([]Question, error) {
 		for j := range q.Options {
 			q.Options[j] = capitalise(q.Options[j]) // "the United States" reads as a list item
 		}
+		q.Correct = q.Options[q.Answer]
 		qs = append(qs, q)
 	}
 	// Half the statements true, half false, at random.

@@ -212,6 +212,15 @@ func (g *gen) numberNeighbours(n bank.Number, m int) []bank.Number {
 	v := n.Value
 	scale := math.Pow(10, float64(n.Decimals))
 	round := func(x float64) float64 { return math.Round(x*scale) / scale }
+	// A round figure ("more than 50") gets round neighbours (40, 60, 100),
+	// as precise as the figure itself and no more.
+	if n.Decimals == 0 && v >= 10 {
+		step := 1.0
+		for math.Mod(v, step*10) == 0 && step*10 <= v/5 {
+			step *= 10
+		}
+		round = func(x float64) float64 { return math.Round(x/step) * step }
+	}
 	var below, above []float64
 	seen := map[float64]bool{v: true}
 	percent := n.Unit == "percent" || n.Unit == "%"

@@ -1,8 +1,13 @@
 package quiz
 
 import (
+	"bytes"
+	"encoding/json"
+	"flag"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -305,4 +310,40 @@ func ExampleBuild() {
 	//    C) The Algiers Accords
 	//    D) The four-point deal
 	//    key: B
+}
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestGoldenJSON pins quiz.json, the contract exports and grading read: a
+// fixed bank and seed give these bytes. Run with -update after a deliberate
+// change.
+func TestGoldenJSON(t *testing.T) {
+	b := loadBank(t)
+	q, err := Build(b, Options{Count: 12, Versions: 3, Seed: 4177}, rng(4177))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.MarshalIndent(q, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", "quiz.json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("quiz.json differs from %s (go test ./generate/quiz -update after a deliberate change)", path)
+	}
+	// And it reads back into the same quiz.
+	var back Quiz
+	if err := json.Unmarshal(want, &back); err != nil || !reflect.DeepEqual(&back, q) {
+		t.Errorf("quiz.json does not read back: %v", err)
+	}
 }
