@@ -85,7 +85,7 @@ type Fact struct {
 	Difficulty int // 1 (easy) to 3 (hard)
 	Line       int // line of the fact's [[facts]] header
 
-	lines map[string]int // key -> line, for messages
+	tab *table // where the fact is written, for messages
 }
 
 // ValueType says what a Value holds.

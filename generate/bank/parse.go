@@ -186,7 +186,7 @@ func (o *obj) line(key string) int {
 	if o.tab == nil {
 		return 1
 	}
-	if l, ok := o.tab.keys[key]; ok {
+	if l, ok := o.tab.key(key); ok {
 		return l
 	}
 	if o.tab.name == "" {
@@ -544,7 +544,7 @@ func (p *parser) fact(o *obj) Fact {
 		Line:       o.line(""),
 	}
 	if o.tab != nil {
-		f.lines = o.tab.keys
+		f.tab = o.tab
 	}
 	if f.Caption != "" && len(strings.Fields(f.Caption)) > 8 {
 		o.errorf("caption", "caption has %d words; a card caption takes at most 8", len(strings.Fields(f.Caption)))

@@ -10,15 +10,25 @@ type table struct {
 	line  int            // line of the header, 1-based
 	start int            // byte offset of the header
 	array bool           // [[name]] rather than [name]
-	keys  map[string]int // key -> line
-	order []string       // keys in source order
+	order []string // keys in source order
+	lines []int    // line of each key in order
+}
+
+// key returns the line of a key written directly in the table.
+func (t *table) key(k string) (int, bool) {
+	for i, o := range t.order {
+		if o == k {
+			return t.lines[i], true
+		}
+	}
+	return 0, false
 }
 
 // scanTables splits TOML source into its tables. It understands just enough
 // TOML (strings of all four kinds, comments, brackets inside values) to find
 // headers and keys; the real decoder has already accepted the syntax.
 func scanTables(src []byte) []*table {
-	top := &table{line: 1, keys: map[string]int{}}
+	top := &table{line: 1}
 	tables := []*table{top}
 	seen := map[string]int{}
 	cur := top
@@ -99,7 +109,7 @@ func scanTables(src []byte) []*table {
 			name := trimKey(string(src[j:k]))
 			idx := seen[name]
 			seen[name]++
-			cur = &table{name: name, index: idx, line: line, start: i, array: double, keys: map[string]int{}}
+			cur = &table{name: name, index: idx, line: line, start: i, array: double}
 			tables = append(tables, cur)
 			i = k
 		case lineStart && depth == 0:
@@ -110,9 +120,9 @@ func scanTables(src []byte) []*table {
 				k++
 			}
 			key := trimKey(string(src[i:k]))
-			if _, dup := cur.keys[key]; !dup {
-				cur.keys[key] = line
+			if _, dup := cur.key(key); !dup {
 				cur.order = append(cur.order, key)
+				cur.lines = append(cur.lines, line)
 			}
 			i = k
 		case c == '[' || c == '{':

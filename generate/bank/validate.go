@@ -25,8 +25,10 @@ var kindTypes = map[string]struct {
 const MinDistractors = 3
 
 func (f Fact) line(key string) int {
-	if l, ok := f.lines[key]; ok {
-		return l
+	if f.tab != nil {
+		if l, ok := f.tab.key(key); ok {
+			return l
+		}
 	}
 	return f.Line
 }
@@ -170,7 +172,7 @@ func (p *parser) validate(b *Bank) {
 // articleLine returns the line of a key in [article].
 func (p *parser) articleLine(key string) int {
 	if t := p.table("article", 0); t != nil {
-		if l, ok := t.keys[key]; ok {
+		if l, ok := t.key(key); ok {
 			return l
 		}
 		return t.line
