@@ -5,11 +5,11 @@ package bank
 // decoder does not expose positions, so Parse scans the text itself to put a
 // line number on every problem it reports.
 type table struct {
-	name  string         // "" for the keys before the first header
-	index int            // n-th table of that name (for [[arrays]])
-	line  int            // line of the header, 1-based
-	start int            // byte offset of the header
-	array bool           // [[name]] rather than [name]
+	name  string   // "" for the keys before the first header
+	index int      // n-th table of that name (for [[arrays]])
+	line  int      // line of the header, 1-based
+	start int      // byte offset of the header
+	array bool     // [[name]] rather than [name]
 	order []string // keys in source order
 	lines []int    // line of each key in order
 }
