@@ -29,19 +29,18 @@ func TestMain(m *testing.M) {
 	if os.Getenv("QUIZCARD_AS_MAIN") == "1" {
 		os.Exit(run(os.Args, os.Stdout, os.Stderr))
 	}
-	os.Exit(testscript.RunMain(m, map[string]func() int{
-		"quizcard": func() int { return run(os.Args, os.Stdout, os.Stderr) },
+	testscript.Main(m, map[string]func(){
+		"quizcard": func() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) },
 		// prefix A B: B starts with every byte of A.
-		"prefix": func() int {
+		"prefix": func() {
 			a, err1 := os.ReadFile(os.Args[1])
 			b, err2 := os.ReadFile(os.Args[2])
 			if err1 != nil || err2 != nil || !bytes.HasPrefix(b, a) {
 				fmt.Fprintf(os.Stderr, "%s does not start with %s\n", os.Args[2], os.Args[1])
-				return 1
+				os.Exit(1)
 			}
-			return 0
 		},
-	}))
+	})
 }
 
 // TestScripts runs the command-line scenarios in testdata/script.

@@ -3,6 +3,7 @@
 package bank
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -202,17 +203,6 @@ func fold(s string, dropPunct bool) string {
 	return b.String()
 }
 
-// NormalizeQuotes maps curly quotes, primes and dashes to their ASCII forms.
-func NormalizeQuotes(s string) string { return quoteFolder.Replace(s) }
-
-var quoteFolder = strings.NewReplacer(
-	"‘", "'", "’", "'", "‚", "'", "‛", "'", "′", "'",
-	"“", `"`, "”", `"`, "„", `"`, "‟", `"`, "″", `"`,
-	"«", `"`, "»", `"`,
-	"–", "-", "—", "-", "‐", "-", "‑", "-", "−", "-",
-	"\u00a0", " ",
-)
-
 // NormalizeSpace collapses every run of white space to one space and trims
 // both ends.
 func NormalizeSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -252,7 +242,7 @@ func (b *Bank) Select(f Filter) []Fact {
 }
 
 func (f Filter) match(fact Fact) bool {
-	if len(f.Kinds) > 0 && !contains(f.Kinds, fact.Kind) {
+	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, fact.Kind) {
 		return false
 	}
 	if len(f.Difficulties) > 0 {
@@ -267,22 +257,13 @@ func (f Filter) match(fact Fact) bool {
 	if len(f.Tags) > 0 {
 		ok := false
 		for _, t := range fact.Tags {
-			ok = ok || contains(f.Tags, t)
+			ok = ok || slices.Contains(f.Tags, t)
 		}
 		if !ok {
 			return false
 		}
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Alike returns the entities that can stand in for e as wrong options: the

@@ -4,6 +4,7 @@
 package card
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -76,7 +77,7 @@ func Build(b *bank.Bank) *Card {
 		var ids []string
 		seen := map[string]bool{}
 		for _, f := range b.Facts {
-			if !contains(kinds, f.Kind) {
+			if !slices.Contains(kinds, f.Kind) {
 				continue
 			}
 			for _, v := range append([]bank.Value{f.Answer}, f.Also...) {
@@ -90,7 +91,7 @@ func Build(b *bank.Bank) *Card {
 	}
 	var who []string
 	for _, e := range b.Pool(bank.People) {
-		if contains(answers("who", "quote", "mediator"), e.ID) {
+		if slices.Contains(answers("who", "quote", "mediator"), e.ID) {
 			who = append(who, e.Name+" ("+e.Role+")")
 		}
 	}
@@ -178,13 +179,4 @@ func capitalise(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -23,37 +23,21 @@ func Anki(w io.Writer, q *quiz.Quiz) ([]Note, error) {
 		front.WriteString(htmlText(qu.Prompt))
 		switch qu.Form {
 		case quiz.MC:
-			front.WriteString("<ol type=\"A\">")
-			for _, c := range it.choices {
-				fmt.Fprintf(&front, "<li>%s</li>", htmlText(c))
-			}
-			front.WriteString("</ol>")
+			front.WriteString(htmlList(`ol type="A"`, it.choices))
 			fmt.Fprintf(&back, "<b>%s. %s</b>", quiz.Letter(it.answer), htmlText(it.choices[it.answer]))
 		case quiz.TF:
 			front.WriteString("<br>True or false?")
 			fmt.Fprintf(&back, "<b>%s</b>", htmlText(qu.Correct))
 		case quiz.Match:
-			front.WriteString("<ul>")
-			for _, l := range qu.Left {
-				fmt.Fprintf(&front, "<li>%s</li>", htmlText(l))
-			}
-			front.WriteString("</ul>")
-			back.WriteString("<ul>")
+			pairs := make([]string, len(qu.Left))
 			for i := range qu.Left {
-				fmt.Fprintf(&back, "<li>%s → %s</li>", htmlText(qu.Left[i]), htmlText(qu.Right[i]))
+				pairs[i] = qu.Left[i] + " → " + qu.Right[i]
 			}
-			back.WriteString("</ul>")
+			front.WriteString(htmlList("ul", qu.Left))
+			back.WriteString(htmlList("ul", pairs))
 		case quiz.Order:
-			front.WriteString("<ul>")
-			for _, c := range it.choices {
-				fmt.Fprintf(&front, "<li>%s</li>", htmlText(c))
-			}
-			front.WriteString("</ul>")
-			back.WriteString("<ol>")
-			for _, s := range qu.Items {
-				fmt.Fprintf(&back, "<li>%s</li>", htmlText(s))
-			}
-			back.WriteString("</ol>")
+			front.WriteString(htmlList("ul", it.choices))
+			back.WriteString(htmlList("ol", qu.Items))
 		}
 		if fb := plainFeedback(q, qu); fb != "" {
 			fmt.Fprintf(&back, "<br><small>%s</small>", htmlText(fb))
@@ -65,6 +49,19 @@ func Anki(w io.Writer, q *quiz.Quiz) ([]Note, error) {
 		fmt.Fprintf(bw, "%s\t%s\t%s\t%s\n", ankiField(front.String()), ankiField(back.String()), ankiField(tags), ankiField(AnkiGUID(qu)))
 	}
 	return nil, bw.Flush()
+}
+
+// htmlList writes items as an HTML list; tag is "ul", "ol" or an ol with
+// attributes.
+func htmlList(tag string, items []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<%s>", tag)
+	for _, it := range items {
+		fmt.Fprintf(&b, "<li>%s</li>", htmlText(it))
+	}
+	name, _, _ := strings.Cut(tag, " ")
+	fmt.Fprintf(&b, "</%s>", name)
+	return b.String()
 }
 
 // AnkiGUID is a note's stable GUID: the same fact always gives the same one.

@@ -191,11 +191,6 @@ func (t text) aligned(s style, x, y, w float64, align byte, str string) {
 	t.runs = append(t.runs, run{s: s, col: t.col, x: x, y: y, w: w, align: align, str: str})
 }
 
-// para wraps and queues str, returning the y below it.
-func (t text) para(s style, x, y, w float64, str string) float64 {
-	return t.lines(s, x, y, w, t.wrap(s, str, w))
-}
-
 // width returns the width of str in style s. Measure only: see text.
 func (t text) width(s style, str string) float64 {
 	t.use(s)

@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -264,7 +265,7 @@ type matchSet struct {
 // matchSets returns the matching questions the bank supports under the
 // filter: people to roles (who), events to dates (when).
 func (g *gen) matchSets(f bank.Filter) []matchSet {
-	allowed := func(kind string) bool { return len(f.Kinds) == 0 || contains(f.Kinds, kind) }
+	allowed := func(kind string) bool { return len(f.Kinds) == 0 || slices.Contains(f.Kinds, kind) }
 	var sets []matchSet
 	if allowed("who") {
 		s := matchSet{prompt: "Match each person to their role."}
@@ -300,15 +301,6 @@ func capitalise(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // match picks 4 or 5 pairs of a set.
 func (g *gen) match(s matchSet) Question {
 	n := min(5, len(s.ids))
@@ -330,7 +322,7 @@ func (g *gen) match(s matchSet) Question {
 // orderable returns the events with a year, earliest first, that an
 // ordering question can use (no two on the same date).
 func (g *gen) orderable(f bank.Filter) []bank.Entity {
-	if len(f.Kinds) > 0 && !contains(f.Kinds, "when") {
+	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, "when") {
 		return nil
 	}
 	var out []bank.Entity
