@@ -142,6 +142,13 @@ func TestParseDate(t *testing.T) {
 		{"2018-5", "", "want YYYY"},
 		{"", "", "want YYYY"},
 		{"--13-01", "", "no month 13"},
+		{"[2019]-09-24", "24 September [2019]", ""},
+		{"[2019]-09", "September [2019]", ""},
+		{"[1953]", "[1953]", ""},
+		{"[2019-09-24", "", "year alone in brackets"},
+		{"[2019]-[09]-24", "", "year alone in brackets"},
+		{"[--09]-24", "", "only a year"},
+		{"[2019]-02-30", "", `"[2019]-02-30" does not exist`},
 	} {
 		d, err := ParseDate(tc.in)
 		switch {
@@ -155,6 +162,66 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %q, want %q", tc.in, d, tc.want)
 		case d.ISO() != tc.in:
 			t.Errorf("ParseDate(%q).ISO() = %q", tc.in, d.ISO())
+		}
+	}
+}
+
+// TestInferredDate checks that a year the article does not print is never
+// shown as if it did: Printed leaves it out, the other forms bracket it.
+func TestInferredDate(t *testing.T) {
+	for _, tc := range []struct {
+		in, printed, short string
+	}{
+		{"[2019]-09-24", "24 September", "24 Sep [2019]"},
+		{"[2019]-09", "September", "Sep [2019]"},
+		{"[2019]", "", "[2019]"},
+		{"2019-09-24", "24 September 2019", "24 Sep 2019"},
+	} {
+		d, err := ParseDate(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Printed() != tc.printed || d.Short() != tc.short {
+			t.Errorf("%q: Printed %q, Short %q; want %q, %q", tc.in, d.Printed(), d.Short(), tc.printed, tc.short)
+		}
+	}
+	a, _ := ParseDate("[2019]-09-24")
+	b, _ := ParseDate("2019-09-30")
+	if a.Compare(b) >= 0 {
+		t.Errorf("an inferred year must still order: %v before %v", a, b)
+	}
+}
+
+func TestQualifierBound(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want Bound
+		ok   bool
+	}{
+		{"", Exact, true}, {"more than", Above, true}, {"Over", Above, true}, {"above", Above, true},
+		{"at  least", Above, true}, {"fewer than", Below, true}, {"up to", Below, true},
+		{"some", About, true}, {"nearly", About, true}, {"about", About, true},
+		{"a whopping", Exact, false},
+	} {
+		got, ok := QualifierBound(tc.q)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("QualifierBound(%q) = %v, %v; want %v, %v", tc.q, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	for _, tc := range []struct {
+		e    Entity
+		want string
+	}{
+		{Entity{Pool: People, Name: "Donald Trump", Aliases: []string{"the U.S. President"}}, "the U.S. President|Donald Trump|Trump"},
+		{Entity{Pool: Groups, Name: "the United States", Aliases: []string{"U.S.", "America"}}, "the United States|United States|America|U.S."},
+		{Entity{Pool: Deals, Name: "the 2015 nuclear deal (JCPOA)"}, "the 2015 nuclear deal (JCPOA)|2015 nuclear deal|JCPOA"},
+		{Entity{Pool: Places, Name: "Tehran"}, "Tehran"},
+	} {
+		if got := strings.Join(Names(tc.e), "|"); got != tc.want {
+			t.Errorf("Names(%q) = %q, want %q", tc.e.Name, got, tc.want)
 		}
 	}
 }
