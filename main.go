@@ -420,13 +420,13 @@ Examples:
 				Date:     date,
 			}
 			return writeFiles(c, []safefile.Job{{Name: "card.pdf", Write: func(w io.Writer) (string, error) {
-				step, err := pdf.Card(w, cd, opt, meta)
+				gaveUp, err := pdf.Card(w, cd, opt, meta)
 				note := "1 page, " + opt.Paper.Name
 				if opt.Nup > 1 {
 					note = fmt.Sprintf("1 page, %d %s cards on %s", opt.Nup, opt.Paper.Name, opt.Sheet.Name)
 				}
-				if step != "full" {
-					note += "; to fit: " + step
+				if len(gaveUp) > 0 {
+					note += "; to fit: " + strings.Join(gaveUp, ", ")
 				}
 				return note, err
 			}}})
