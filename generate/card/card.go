@@ -165,7 +165,7 @@ func when(b *bank.Bank) string {
 		return a.Date.String() + ": " + a.Occasion
 	}
 	for _, e := range b.Pool(bank.Events) {
-		if e.Date == a.Date {
+		if sameDate(e.Date, a.Date) {
 			return a.Date.String() + ": " + capitalise(e.Name)
 		}
 	}
@@ -362,32 +362,34 @@ func names(caption, unit string) bool {
 }
 
 // figure writes a number with its qualifier as a short figure: "444",
-// ">50" for "more than 50", "<10" for "fewer than 10", "~3" for "about 3".
+// ">50" for "more than 50" (or any qualifier the bank reads as above the
+// number), "≥50" for "at least 50", "<10", "≤10", "~3" for "about 3"; a
+// qualifier the bank does not know is written out.
 func figure(n bank.Number) string {
 	d := n.Digits()
-	switch strings.ToLower(n.Qualifier) {
-	case "":
-		return d
-	case "more than", "over", "above":
-		return ">" + d
-	case "at least":
+	switch strings.ToLower(bank.NormalizeSpace(n.Qualifier)) {
+	case "at least", "no fewer than", "no less than":
 		return "≥" + d
-	case "fewer than", "less than", "under", "below":
-		return "<" + d
-	case "at most":
+	case "at most", "no more than", "up to":
 		return "≤" + d
-	case "about", "around", "nearly", "almost", "some", "roughly":
+	}
+	bound, known := bank.QualifierBound(n.Qualifier)
+	switch {
+	case !known:
+		return n.Qualifier + " " + d
+	case bound == bank.Above:
+		return ">" + d
+	case bound == bank.Below:
+		return "<" + d
+	case bound == bank.About:
 		return "~" + d
 	}
-	return n.Qualifier + " " + d
+	return d
 }
 
 // timeline returns the dated events, earliest first, each weighed for a
-// short timeline.
-//
-// TODO(inferred dates): when the bank can mark a year as inferred (the
-// article gives no year), show it as such ("24 Sep [2019]"), never as if
-// the article printed it.
+// short timeline. A year the article does not print is shown in brackets
+// ("24 Sep [2019]"), never as if the article printed it.
 func timeline(b *bank.Bank) []Tick {
 	a := b.Article
 	var events []bank.Entity
@@ -402,7 +404,7 @@ func timeline(b *bank.Bank) []Tick {
 		t := Tick{
 			Date:      e.Date.Short(),
 			Label:     capitalise(e.Name),
-			Highlight: e.Date == a.Date,
+			Highlight: sameDate(e.Date, a.Date),
 			Year:      e.Date.Year,
 			Key:       e.Key,
 			Weight:    references(b, e),
@@ -428,7 +430,7 @@ func references(b *bank.Bank, e bank.Entity) int {
 		for _, v := range append([]bank.Value{f.Answer}, f.Also...) {
 			switch {
 			case v.Type == bank.EntityValue && v.Entity == e.ID,
-				v.Type == bank.DateValue && v.Date == e.Date,
+				v.Type == bank.DateValue && sameDate(v.Date, e.Date),
 				v.Type == bank.DateValue && v.Date.Precision == bank.MonthDay && e.Date.Precision == bank.Day &&
 					v.Date.Month == e.Date.Month && v.Date.Day == e.Date.Day:
 				n++
@@ -436,6 +438,13 @@ func references(b *bank.Bank, e bank.Entity) int {
 		}
 	}
 	return n
+}
+
+// sameDate reports whether two dates are the same day, month or year,
+// whether or not either year is one the curator inferred.
+func sameDate(d, e bank.Date) bool {
+	d.Inferred, e.Inferred = false, false
+	return d == e
 }
 
 // anniversary reports whether the article's date falls within a week of

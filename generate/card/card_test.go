@@ -150,6 +150,12 @@ func TestOtherShape(t *testing.T) {
 	if !reflect.DeepEqual(figs, want) {
 		t.Errorf("numbers:\n%s", strings.Join(figs, "\n"))
 	}
+	// The vote's year is one the bank infers ("[2024]-07-05"): shown in
+	// brackets, and still the article's own event.
+	last := c.Timeline[len(c.Timeline)-1]
+	if last.Date != "5 Jul [2024]" || !last.Highlight {
+		t.Errorf("vote tick %+v", last)
+	}
 	// 1 July 1999 is within a week of the article's 5 July 2024: an
 	// anniversary, weighed above the events facts merely mention.
 	for _, tk := range c.Timeline {
@@ -238,6 +244,12 @@ func TestFigure(t *testing.T) {
 		{bank.Number{Value: 10, Qualifier: "fewer than"}, "<10"},
 		{bank.Number{Value: 3, Qualifier: "about"}, "~3"},
 		{bank.Number{Value: 12000}, "12,000"},
+		{bank.Number{Value: 95, Qualifier: "above"}, ">95"},
+		{bank.Number{Value: 12000, Qualifier: "some"}, "~12,000"},
+		{bank.Number{Value: 150000, Qualifier: "Over"}, ">150,000"},
+		{bank.Number{Value: 50, Qualifier: "at least"}, "≥50"},
+		{bank.Number{Value: 50, Qualifier: "up to"}, "≤50"},
+		{bank.Number{Value: 3, Qualifier: "a good"}, "a good 3"},
 	} {
 		if got := figure(tc.n); got != tc.want {
 			t.Errorf("figure(%+v) = %q, want %q", tc.n, got, tc.want)

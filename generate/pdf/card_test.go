@@ -497,6 +497,21 @@ func TestCardQuote(t *testing.T) {
 	}
 }
 
+// TestCardInferredYear: a year the article does not print is never shown
+// as if it did.
+func TestCardInferredYear(t *testing.T) {
+	for _, p := range []Paper{A4, A6} {
+		_, data, err := renderCard(t, harbourCard(t), CardOptions{Paper: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		txt := pdfText(t, data)
+		if !strings.Contains(txt, "5 Jul [2024]") || strings.Contains(txt, "5 Jul 2024") {
+			t.Errorf("%s: the vote's inferred year is not in brackets: %s", p.Name, txt)
+		}
+	}
+}
+
 func TestCardTooLong(t *testing.T) {
 	c := builtinCard(t)
 	c.What = strings.Repeat("A very long account of what happened. ", 200)
