@@ -143,9 +143,20 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return app
 }
 
+// bankPath returns --bank as given to the command or before it
+// ("quizcard --bank b.toml quiz"), else $QUIZCARD_BANK, else "".
+func bankPath(c *cli.Context) string {
+	for _, ctx := range c.Lineage() {
+		if v := ctx.String("bank"); ctx.IsSet("bank") && v != "" {
+			return v
+		}
+	}
+	return c.String("bank")
+}
+
 // loadBank returns the bank the flags and environment select.
 func loadBank(c *cli.Context) (*bank.Bank, error) {
-	path := c.String("bank")
+	path := bankPath(c)
 	if path == "" {
 		if _, err := os.Stat("questions.toml"); err == nil {
 			path = "questions.toml"
@@ -544,7 +555,7 @@ func isTerminal(f *os.File) bool {
 
 // runAdd is the add command; in is where a prompt reads its answers.
 func runAdd(c *cli.Context, in io.Reader, terminal bool) error {
-	target := curate.Target{Path: c.String("bank")}
+	target := curate.Target{Path: bankPath(c)}
 	if target.Path == "" {
 		target.Path = "questions.toml"
 		if _, err := os.Stat(target.Path); errors.Is(err, fs.ErrNotExist) {
