@@ -457,7 +457,7 @@ var poolKeys = map[Pool][]string{
 
 var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place", Deals: "deal", Events: "event"}
 
-var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "qualifier",
+var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "unit_one", "qualifier",
 	"also", "wrong", "statement", "false_statements", "caption", "explain", "source", "tags",
 	"difficulty", "group", "outcome"}
 
@@ -513,7 +513,7 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			case Places:
 				e.Country = o.str("country", false)
 			case Deals:
-				e.Year, _ = o.integer("year", true)
+				e.Year, _ = o.integer("year", false)
 				e.Parties = o.strs("parties")
 				e.Status, e.Note = o.str("status", false), o.str("note", false)
 				if e.Status != "" && !slices.Contains(DealStatuses, e.Status) {
@@ -627,13 +627,13 @@ func (p *parser) fact(o *obj) Fact {
 	}
 	key := set[0]
 	if key != "number" {
-		for _, k := range []string{"unit", "qualifier"} {
+		for _, k := range []string{"unit", "unit_one", "qualifier"} {
 			if _, ok := o.m[k]; ok {
 				o.errorf(k, "%s goes only with number", k)
 			}
 		}
 	}
-	unit, qual := o.str("unit", false), o.str("qualifier", false)
+	unit, unitOne, qual := o.str("unit", false), o.str("unit_one", false), o.str("qualifier", false)
 	read := func(k string, v any) (Value, bool) {
 		switch key {
 		case "answer":
@@ -656,7 +656,7 @@ func (p *parser) fact(o *obj) Fact {
 				o.errorf(k, "%s: %v", k, err)
 				return Value{}, false
 			}
-			n.Unit, n.Qualifier = unit, qual
+			n.Unit, n.UnitOne, n.Qualifier = unit, unitOne, qual
 			return Value{Type: NumberValue, Number: n}, true
 		}
 	}
