@@ -213,13 +213,18 @@ Examples:
 				return err
 			}
 			q, err := quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
+			// The default count is a wish, not an order: make the largest
+			// clean quiz the bank allows, and say so.
 			var short *quiz.ShortError
-			if errors.As(err, &short) && !c.IsSet("count") && short.Possible > 0 {
-				// The default count is a wish, not an order: make the
-				// largest clean quiz the bank allows, and say so.
-				fmt.Fprintf(c.App.ErrWriter, "note: %v; made %d questions (--count sets the number)\n", err, short.Possible)
+			for tries := 0; errors.As(err, &short) && !c.IsSet("count") && short.Possible > 0 && tries < 5; tries++ {
+				if tries == 0 {
+					fmt.Fprintf(c.App.ErrWriter, "note: %v\n", err)
+				}
 				opt.Count = short.Possible
 				q, err = quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
+			}
+			if err == nil && !c.IsSet("count") && short != nil {
+				fmt.Fprintf(c.App.ErrWriter, "note: made %d questions (--count sets the number)\n", len(q.Questions))
 			}
 			if err != nil {
 				return err
