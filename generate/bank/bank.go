@@ -78,7 +78,10 @@ type Entity struct {
 	// Foil marks a plausible entity the article does not mention: it may
 	// be a wrong option, never an answer, a card entry or a matching pair.
 	Foil bool
-	Line int
+	// Draft marks an entity quizcard new found and no one has reviewed
+	// yet (draft = true): quiz and card leave it out unless asked.
+	Draft bool
+	Line  int
 }
 
 // Kinds lists the fact kinds, in the order summaries print them.
@@ -106,7 +109,11 @@ type Fact struct {
 	// contradicted by the article; true/false questions prefer them to
 	// substituting a wrong option into the statement.
 	FalseStatements []string
-	Line            int // line of the fact's [[facts]] header
+	// Draft marks a fact quizcard new wrote and no one has reviewed yet
+	// (draft = true): check counts it apart; quiz and card leave it out
+	// unless asked.
+	Draft bool
+	Line  int // line of the fact's [[facts]] header
 
 	tab *table // where the fact is written, for messages
 }

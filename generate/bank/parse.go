@@ -447,18 +447,18 @@ func (p *parser) tablesOf(raw map[string]any, key string) []map[string]any {
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._+-]*$`)
 
 var poolKeys = map[Pool][]string{
-	People: {"id", "name", "role", "country", "aliases", "foil"},
-	Groups: {"id", "name", "type", "aliases", "foil"},
-	Places: {"id", "name", "country", "aliases", "foil"},
-	Deals:  {"id", "name", "year", "parties", "aliases", "foil"},
-	Events: {"id", "name", "date", "aliases", "foil"},
+	People: {"id", "name", "role", "country", "aliases", "foil", "draft"},
+	Groups: {"id", "name", "type", "aliases", "foil", "draft"},
+	Places: {"id", "name", "country", "aliases", "foil", "draft"},
+	Deals:  {"id", "name", "year", "parties", "aliases", "foil", "draft"},
+	Events: {"id", "name", "date", "aliases", "foil", "draft"},
 }
 
 var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place", Deals: "deal", Events: "event"}
 
 var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "qualifier",
 	"also", "wrong", "statement", "false_statements", "caption", "explain", "source", "tags",
-	"difficulty", "group"}
+	"difficulty", "group", "draft"}
 
 var matchingKeys = []string{"id", "kind", "prompt", "left", "right", "extra", "sources", "tags"}
 
@@ -502,6 +502,7 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
 			e.Aliases = o.strs("aliases")
 			e.Foil, _ = o.boolean("foil")
+			e.Draft, _ = o.boolean("draft")
 			switch pool {
 			case People:
 				e.Role = o.str("role", true)
@@ -581,6 +582,7 @@ func (p *parser) fact(o *obj) Fact {
 		Group:           o.str("group", false),
 		FalseStatements: o.strs("false_statements"),
 	}
+	f.Draft, _ = o.boolean("draft")
 	if o.tab != nil {
 		f.tab = o.tab
 	}

@@ -70,9 +70,14 @@ func (p *parser) validate(b *Bank) {
 	if (b.Article.Quote == "") != (b.Article.QuoteBy == "") {
 		add(p.articleLine("quote"), "article", "quote and quote_by go together")
 	}
-	poolSize := map[string]int{} // pool+type -> entities
+	p.drafts(b, add)
+	poolSize := map[string]int{}     // pool+type -> entities
+	acceptedSize := map[string]int{} // the same, drafts left out
 	for _, e := range b.Entities {
 		poolSize[candidateKey(e)]++
+		if !e.Draft {
+			acceptedSize[candidateKey(e)]++
+		}
 	}
 	ids := map[string]int{}
 	for _, f := range b.Facts {
@@ -176,14 +181,19 @@ func (p *parser) validate(b *Bank) {
 		// Enough candidates for three distractors. Dates and numbers can
 		// always be shifted; entities come only from the bank.
 		if f.Answer.Type == EntityValue {
-			n := poolSize[candidateKey(answerEntity)] - 1
+			size := poolSize // an accepted fact draws only on accepted entities
+			if !f.Draft {
+				size = acceptedSize
+			}
+			n := size[candidateKey(answerEntity)] - 1
 			for _, v := range f.Also {
 				if e, ok := b.Entity(v.Entity); ok && candidateKey(e) == candidateKey(answerEntity) && e.ID != answerEntity.ID {
 					n--
 				}
 			}
 			if n < MinDistractors {
-				add(f.line("answer"), what, "only %d candidate distractors for %s (%s); needs %d", max(n, 0), f.Answer.Entity, describe(answerEntity)+"s", MinDistractors)
+				add(f.line("answer"), what, "only %d candidate distractors for %s (%s); needs %d: %s",
+					max(n, 0), f.Answer.Entity, describe(answerEntity)+"s", MinDistractors, moreCandidates(b, answerEntity, MinDistractors-max(n, 0), f.Draft))
 			}
 		}
 	}
