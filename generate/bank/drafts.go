@@ -112,3 +112,16 @@ func moreCandidates(b *Bank, e Entity, need int, draft bool) string {
 	}
 	return msg
 }
+
+// ForUse returns the bank quiz and card work from: b itself when drafts
+// is set, else the accepted part; an error, saying how to go on, when
+// every fact is a draft.
+func (b *Bank) ForUse(drafts bool) (*Bank, error) {
+	if drafts {
+		return b, nil
+	}
+	if n, _ := b.Drafts(); n > 0 && n == len(b.Facts) {
+		return nil, fmt.Errorf("%s: all %d facts are drafts: accept some with 'quizcard review --bank %s', or pass --drafts to use them as they are", b.File, n, b.File)
+	}
+	return b.Accepted(), nil
+}
