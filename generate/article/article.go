@@ -178,10 +178,26 @@ func FromText(data []byte) (Article, error) {
 			a.Text = strings.TrimSpace(rest)
 		}
 	}
+	a.dateline()
 	if strings.TrimSpace(a.Text) == "" {
 		return Article{}, errors.New("the article has no text")
 	}
 	return a, nil
+}
+
+// dateline takes a first paragraph that is only a date ("Wednesday,
+// April 13, 2011") out of the text, as the article's date.
+func (a *Article) dateline() {
+	first, rest, ok := strings.Cut(a.Text, "\n\n")
+	if !ok || len(strings.Fields(first)) > 5 {
+		return
+	}
+	if t, err := ParseDate(first); err == nil {
+		if a.Date.IsZero() {
+			a.Date = t
+		}
+		a.Text = rest
+	}
 }
 
 // paragraphs trims every line and keeps exactly one blank line between
@@ -245,6 +261,10 @@ func FromHTML(data []byte, pageURL string) (Article, error) {
 		a.URL = canonical(data)
 	}
 	a.Text = blocks(r.Node)
+	if first, rest, ok := strings.Cut(a.Text, "\n\n"); ok && first == a.Title {
+		a.Text = rest
+	}
+	a.dateline()
 	if strings.TrimSpace(a.Text) == "" {
 		return Article{}, errors.New("the page has no article text quizcard can find (copy the story's text into a .txt file)")
 	}

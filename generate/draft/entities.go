@@ -56,6 +56,9 @@ type entities struct {
 
 var possessive = regexp.MustCompile(`^\s*['’]s\b`)
 
+// titleOfBefore matches "Governor of " before a place that splits a title.
+var titleOfBefore = regexp.MustCompile(`((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)\s+of\s+$`)
+
 // findEntities finds the people, countries, organisations and places of
 // the article: the gazetteer for countries, demonyms, capitals and
 // organisations; the recogniser's capitalised chunks for names, with the
@@ -177,6 +180,10 @@ name:
 	for j > k && isParticle(toks[j-1].text) {
 		j--
 	}
+	// Titles after a name belong to an apposition: "Museum of Flight CEO".
+	for j > k+1 && titleHeads[strings.ToLower(toks[j-1].text)] {
+		j--
+	}
 	if k >= j {
 		return
 	}
@@ -186,7 +193,41 @@ name:
 	if notNames[strings.ToLower(words[0])] || (len(words) == 1 && notNames[strings.ToLower(strings.TrimSuffix(form, "."))]) {
 		return
 	}
-	if strings.ContainsAny(form, "0123456789\"“”") {
+	if strings.ContainsAny(form, "0123456789\"“”&") {
+		return
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ","))
+		if !isParticle(w) && (notNames[lw] || titleHeads[lw] || titleWords[lw] || honorifics[lw]) {
+			return
+		}
+	}
+	if j-k == 1 && toks[k].tag == "NNPS" {
+		return
+	}
+	// What the words say it is: an organisation, a place, a thing.
+	kind := ""
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		switch {
+		case thingWords[lw]:
+			return
+		case orgWords[lw] && kind == "":
+			kind = "organisation"
+		case placeWords[lw] && kind == "":
+			kind = "place"
+		}
+	}
+	if kind == "organisation" {
+		typ := "organisation"
+		for _, w := range words {
+			if mediaWords[strings.ToLower(w)] {
+				typ = "news outlet"
+			}
+		}
+		if len(words) >= 2 {
+			es.mention(es.groupNamed(form, typ), mention{start: nameStart, end: nameEnd, full: nameStart, sent: si, tokStart: k, tokEnd: j, form: form})
+		}
 		return
 	}
 	label := vote(toks[k:j])
@@ -208,35 +249,66 @@ name:
 		b--
 		full = toks[b].start
 	}
-	// A demonym or a possessive country before the title: "French
-	// President", "Iran's Supreme Leader".
-	var country *entity
+	// A demonym, a country or an organisation, or a possessive one, before
+	// the title: "French President", "NASA Administrator", "Iran's
+	// Supreme Leader".
+	var country, of *entity
 	if len(title) > 0 {
 		before := strings.TrimRight(text[:full], " ")
-		if g, ok := gazAt[len(before)]; ok && g.ref.k.kind == "country" && g.ref.demonym {
-			country = known[g.ref.k]
-			full = g.start
+		var g *gazMatch
+		if m, ok := gazAt[len(before)]; ok && (m.ref.demonym || !m.ref.capital) && m.ref.k.kind != "region" {
+			g = &m
 		} else if m := possessiveBefore(text, full, gazAt); m != nil && m.ref.k.kind != "region" {
-			country = known[m.ref.k]
-			full = m.start
+			g = m
+		}
+		if g != nil {
+			of = known[g.ref.k]
+			if g.ref.k.kind == "country" {
+				country = of
+			}
+			full = g.start
+		}
+	} else if m, ok := gazAt[len(strings.TrimRight(text[:full], " "))]; ok {
+		// "Governor of Washington Chris Gregoire": the place splits the title.
+		if t := titleOfBefore.FindStringSubmatch(text[max(0, m.start-60):m.start]); t != nil {
+			words := strings.Fields(t[1])
+			if titleHeads[strings.ToLower(words[len(words)-1])] {
+				title = append(words, "of", m.form)
+				full = m.start - len(t[0])
+				if m.ref.k.kind == "country" && !m.ref.capital {
+					country = known[m.ref.k]
+				}
+			}
 		}
 		if w := strings.TrimRight(text[:full], " "); strings.HasSuffix(strings.ToLower(w), "former") {
 			title = append([]string{"former"}, title...)
 			full = len(w) - len("former")
 		}
 	}
+	if kind == "place" || !nameLike(words) {
+		if label == "GPE" || label == "LOCATION" || kind == "place" {
+			e := es.place(form)
+			e.votes["GPE"]++
+			es.mention(e, m0(nameStart, nameEnd, si, k, j, form))
+		}
+		return
+	}
 	isPerson := len(title) > 0 || len(hon) > 0 || label == "PERSON" && len(words) >= 2
 	m := mention{start: nameStart, end: nameEnd, full: full, sent: si, tokStart: k, tokEnd: j, form: form}
 	if isPerson || label == "PERSON" {
 		e := es.person(form)
 		e.votes[label]++
+		if label == "PERSON" {
+			e.votes["NER"]++
+		}
 		if len(title) > 0 || len(hon) > 0 {
 			e.votes["PERSON"] += 2
+			e.votes["TITLE"]++
 		}
 		if len(hon) > 0 {
 			e.addAlias(strings.Join(hon, " ") + " " + form)
 		}
-		if role := roleOf(title, country); role != "" && (e.role == "" || (country != nil && e.country == nil)) {
+		if role := roleOf(title, of); role != "" && (e.role == "" || (of != nil && e.country == nil && !e.roleFromApposite)) {
 			e.role = role
 			e.country = country
 			e.roleExcerpt = text[full:nameEnd]
@@ -304,20 +376,25 @@ func roleOf(title []string, country *entity) string {
 	words := make([]string, len(title))
 	for i, w := range title {
 		switch lw := strings.ToLower(w); {
+		case titleAbbrev[lw] != "":
+			words[i] = titleAbbrev[lw]
 		case lw == "former" || lw == "of" || lw == "the":
 			words[i] = lw
 		default:
-			words[i] = capitalize(w)
+			words[i] = w
 		}
 	}
 	head := false
-	for _, w := range words {
-		head = head || titleHeads[strings.ToLower(w)]
+	for i, w := range words {
+		head = head || titleHeads[strings.ToLower(w)] || titleAbbrev[strings.ToLower(title[i])] != ""
 	}
 	if !head {
 		return ""
 	}
 	role := strings.Join(words, " ")
+	if words[0] != "former" {
+		role = capitalize(role)
+	}
 	if country != nil {
 		if strings.Contains(role, " of ") {
 			return country.display() + " " + role
@@ -333,53 +410,62 @@ func capitalize(s string) string {
 }
 
 // apposite reads a role given after a name between commas: "Hassan
-// Rouhani, Iran's president, said" or "Antonio Guterres, the U.N.
-// secretary-general,". j is the token after the name. It returns the
-// role, its country, and where the excerpt begins and ends.
+// Rouhani, Iran's president, said", "Kevin Fenton, Director of Health and
+// Wellbeing at PHE, said", "Colin Yeo, an immigration barrister,". j is
+// the token after the name. It returns the role, its country, and where
+// the excerpt begins and ends.
 func apposite(es *entities, s sentence, j int, gazAt map[int]gazMatch, known map[*known]*entity) (string, *entity, int, int) {
 	toks := s.toks
 	if j >= len(toks) || toks[j].text != "," {
 		return "", nil, 0, 0
 	}
-	var words []string
 	var country *entity
 	head := false
 	end := -1
-	for k := j + 1; k < len(toks) && k < j+10; k++ {
+	first := j + 1
+	for k := j + 1; k < len(toks) && k < j+12; k++ {
 		t := toks[k]
 		w := strings.ToLower(t.text)
-		if t.text == "," || t.text == "." {
+		if t.text == "," || t.text == "." || t.text == ";" || t.text == ")" {
 			end = k
 			break
 		}
-		if strings.HasPrefix(t.tag, "VB") || t.tag == "PRP" || t.tag == "WDT" || t.tag == "WP" || t.text == `"` {
+		upper := t.text != "" && unicode.IsUpper([]rune(t.text)[0])
+		if t.start < 0 || strings.HasPrefix(t.tag, "VB") && !titleHeads[w] && !upper || t.tag == "PRP" || t.tag == "WDT" || t.tag == "WP" || t.tag == "CD" && !upper || strings.ContainsAny(t.text, `"“”`) {
 			return "", nil, 0, 0
 		}
-		if g, ok := gazAt[t.end]; ok && g.start >= t.start-20 && g.ref.k.kind != "region" {
+		if k == j+1 && (w == "the" || w == "a" || w == "an") {
+			first = k + 1
+			continue
+		}
+		if g, ok := gazAt[t.end]; ok && g.ref.k.kind == "country" && country == nil {
 			country = known[g.ref.k]
-			continue
 		}
-		if w == "'s" || w == "’s" || (k == j+1 && (w == "the" || w == "a" || w == "an")) {
-			continue
-		}
-		if t.start < 0 {
-			return "", nil, 0, 0
-		}
-		if titleHeads[w] {
+		if titleHeads[w] || titleAbbrev[w] != "" {
 			head = true
 		}
-		words = append(words, t.text)
 	}
-	if !head || end < 0 || len(words) == 0 || len(words) > 5 {
+	if !head || end < 0 || first >= end || end-first > 9 {
 		return "", nil, 0, 0
 	}
-	for _, w := range words {
-		lw := strings.ToLower(w)
-		if !titleHeads[lw] && !titleWords[lw] {
-			return "", nil, 0, 0
+	role := strings.TrimSpace(es.text[toks[first].start:toks[end-1].end])
+	// "Iran's president" reads "President of Iran".
+	if country != nil {
+		for _, n := range append(append([]string{}, country.known.names...), country.known.demonyms...) {
+			rest, ok := strings.CutPrefix(role, n+"'s ")
+			if !ok {
+				rest, ok = strings.CutPrefix(role, n+"’s ")
+			}
+			if !ok {
+				rest, ok = strings.CutPrefix(role, n+" ")
+			}
+			if ok && !strings.Contains(rest, " of ") {
+				role = rest + " of " + country.display()
+				break
+			}
 		}
 	}
-	return roleOf(words, country), country, toks[j].start, toks[end-1].end
+	return capitalize(role), country, toks[j].start, toks[end-1].end
 }
 
 func vote(toks []token) string {
@@ -477,4 +563,34 @@ func headline(s string) bool {
 		}
 	}
 	return upper*4 >= len(words)*3
+}
+
+func m0(s, e, si, k, j int, form string) mention {
+	return mention{start: s, end: e, full: s, sent: si, tokStart: k, tokEnd: j, form: form}
+}
+
+// nameLike reports whether words can be a person's name: one to four
+// capitalised words (particles and initials allowed), none all capitals
+// beyond an initial ("PHE", "NHS" are not names).
+func nameLike(words []string) bool {
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if isParticle(w) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		letters := strings.TrimRight(w, ".")
+		if utf8.RuneCountInString(letters) > 1 && strings.ToUpper(letters) == letters {
+			return false
+		}
+		if strings.HasSuffix(w, "s") && len(words) == 1 && strings.HasSuffix(w, "ns") {
+			return false // "Texans", "Americans"
+		}
+	}
+	return true
 }

@@ -51,11 +51,10 @@ func Extract(a Article) *Draft {
 	}
 	numbers := findNumbers(text, sents, inDate)
 	quotes := findQuotes(text, sents, es)
-	g := &gen{d: d, text: text, sents: sents, es: es, quotes: quotes, ids: map[string]bool{}}
+	g := &gen{d: d, text: text, sents: sents, es: es, quotes: quotes, ids: map[string]bool{}, dates: dates, seenDates: map[string]bool{}}
 	g.summary()
 	g.events(dates)
 	g.foils()
-	d.entities = es.all
 	for _, e := range es.all {
 		switch e.pool {
 		case bank.People:
@@ -97,7 +96,38 @@ func Extract(a Article) *Draft {
 		}
 	}
 	g.checkPools()
+	d.entities = g.used()
 	return d
+}
+
+// used returns the entities the bank needs: every person (the answers
+// and wrong options of "who" and quote facts), dated events (the card's
+// timeline), and the groups and places a fact or a person refers to.
+// Other groups and places would only lengthen the review.
+func (g *gen) used() []*entity {
+	need := map[string]bool{}
+	for _, f := range g.d.Facts {
+		if f.Kind != "when" && f.Kind != "number" {
+			need[f.Answer] = true
+		}
+		for _, w := range f.Wrong {
+			need[w] = true
+		}
+	}
+	for _, e := range g.es.all {
+		if e.pool == bank.People && e.country != nil {
+			need[e.country.id] = true
+		}
+	}
+	var out []*entity
+	for _, e := range g.es.all {
+		switch {
+		case e.pool == bank.People, e.pool == bank.Events, need[e.id]:
+			out = append(out, e)
+		case e.pool == bank.Places && e.country != nil && need[e.country.id]:
+		}
+	}
+	return out
 }
 
 // gen holds what the fact makers share.
@@ -109,6 +139,9 @@ type gen struct {
 	quotes []quoteMention
 	ids    map[string]bool
 	roled  map[*entity]bool
+	dates  []dateMention
+
+	seenDates map[string]bool
 
 	nDates, nNumbers int
 }
@@ -306,7 +339,7 @@ func (g *gen) action(si int) {
 			Wrong:     g.nearbyPeople(si, sub.e),
 			Statement: "{answer} " + curly(oneLine(pred)) + ".",
 			Explain:   g.explainPerson(sub.e),
-			Source:    strings.TrimSpace(clipped(g.text, a, b, 0, 0, false, false, "")),
+			Source:    strings.TrimSpace(g.text[a:b]),
 			Sentence:  si,
 			Item:      "action",
 		})
@@ -425,6 +458,20 @@ func (g *gen) quote(si int, q quoteMention) {
 // the date sits in a simple clause, else a gap to fill.
 func (g *gen) date(si int, dm dateMention) {
 	s := g.sents[si]
+	// A weekday or "today" that says again a date the article gives
+	// makes the same question twice.
+	if dm.date.Resolved || dm.resolved {
+		key := dm.date.ISO()
+		if g.seenDates[key] {
+			return
+		}
+		g.seenDates[key] = true
+		plain := dm.date
+		plain.Inferred, plain.Resolved = false, false
+		if g.absolute(si, plain) {
+			return
+		}
+	}
 	g.nDates++
 	ask := g.whenQuestion(si, dm)
 	a, b, cutS, cutE := window(g.text, s.Span, dm.start, dm.end, maxWords)
@@ -614,4 +661,14 @@ func balance(s string) string {
 		}
 	}
 	return s
+}
+
+// absolute reports whether sentence si also gives date d in full.
+func (g *gen) absolute(si int, d bank.Date) bool {
+	for _, o := range g.dates {
+		if o.start >= g.sents[si].Start && o.start < g.sents[si].End && !o.date.Inferred && o.date == d {
+			return true
+		}
+	}
+	return false
 }

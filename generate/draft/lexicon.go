@@ -67,3 +67,49 @@ var months = map[string]int{
 var weekdays = map[string]int{
 	"sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
 }
+
+// Words that make a capitalised name an organisation, a place or a thing
+// rather than a person: "Kennedy Space Center", "Refugee Council",
+// "Space Shuttle Columbia".
+var orgWords = set(`department agency program programme council committee company party ministry
+office institute foundation association society bank group corporation corp inc ltd airlines
+church army navy force administration service services authority commission parliament congress
+senate assembly government club team league union federation organization organisation court
+police guard trust fund network press times post journal herald news magazine radio television
+campaign charity board nhs bbc cnn uk`)
+
+var placeWords = set(`center centre museum airport planetarium complex base station street road
+river mountain mountains island islands lake ocean sea bay park square hall building tower bridge
+city county province district hospital university college school stadium port harbour harbor
+valley desert coast beach state states`)
+
+var thingWords = set(`shuttle act bill prize award mission project plan festival cup orbiter
+orbiters rover telescope science medicine satellite vaccine virus disease syndrome index quiz checker meals day
+year week new`)
+
+// titleAbbrev spells out abbreviated titles in a role.
+var titleAbbrev = map[string]string{
+	"sen.": "Senator", "gov.": "Governor", "rep.": "Representative", "gen.": "General",
+	"adm.": "Admiral", "lt.": "Lieutenant", "col.": "Colonel", "pres.": "President",
+	"sgt.": "Sergeant", "maj.": "Major", "prof.": "Professor", "capt.": "Captain",
+}
+
+func init() {
+	for w := range set(`administrator barrister solicitor campaigner doctor nurse teacher historian
+expert fellow partner owner member astronaut pilot engineer cfo coo chairperson physician surgeon
+scientist spokesman medic presenter host anchor director-general deputy-director commander-in-chief
+secretary-general ombudsman regulator inspector-general crown`) {
+		titleHeads[w] = true
+	}
+	for w := range set(`shadow clinical medical media care wellbeing welfare immigration refugee human
+rights legal policy programme program campaign communications press public senior junior chief`) {
+		titleWords[w] = true
+	}
+	for w := range set(`prof. professor`) {
+		honorifics[w] = true
+	}
+	for w := range set(`republican republicans democrat democrats democratic labour conservative
+conservatives liberal liberals tory tories green greens crown qc sc kc mp mps`) {
+		notNames[w] = true
+	}
+}

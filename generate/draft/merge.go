@@ -36,6 +36,18 @@ func (es *entities) merge() {
 			continue
 		}
 		cands := bySurname[e.name]
+		if len(cands) == 0 && e.pool == bank.People {
+			// A first name that only one full name starts with: "Thomas"
+			// for "Thomas Sam".
+			for _, x := range es.all {
+				if x != e && x.pool == bank.People && len(strings.Fields(x.name)) >= 2 && strings.Fields(x.name)[0] == e.name {
+					cands = append(cands, x)
+				}
+			}
+			if len(cands) != 1 {
+				cands = nil
+			}
+		}
 		if len(cands) == 0 {
 			continue
 		}
@@ -122,7 +134,7 @@ func (es *entities) real(e *entity) bool {
 			return true
 		}
 		if words == 1 {
-			return e.votes["PERSON"] >= 2 || (e.votes["PERSON"] == 1 && !onlyInitial)
+			return e.votes["TITLE"] > 0 && e.votes["NER"] > 0
 		}
 		return e.votes["PERSON"] > 0 && !(onlyInitial && len(e.mentions) == 1 && e.votes["PERSON"] == 1 && words > 3)
 	case bank.Places:

@@ -38,7 +38,7 @@ func (g *gen) foils() {
 			}
 		}
 	}
-	if len(people) == 0 || len(people) >= minPeople+1 {
+	if len(people) == 0 || len(people) >= minPeople {
 		return
 	}
 	type foil struct{ name, role, country string }
@@ -67,7 +67,7 @@ func (g *gen) foils() {
 		}
 	}
 	for _, x := range append(same, other...) {
-		if len(people) >= minPeople+1 {
+		if len(people) >= minPeople {
 			break
 		}
 		e := &entity{pool: bank.People, name: x.name, role: x.role, foil: true, votes: map[string]int{}}

@@ -43,14 +43,14 @@ func findNumbers(text string, sents []sentence, skip func(s, e int) bool) []numb
 		}
 	}
 	add := func(s, e int, n bank.Number, unitFrom int) {
-		if skip(s, e) {
+		if skip(s, e) || inRange(text, s, e) {
 			return
 		}
 		// Part of a name or a code: "P5+1", "COVID-19", "G7", "3.5-inch".
 		if s > 0 && strings.ContainsAny(text[s-1:s], "+-/_#") || e < len(text) && strings.ContainsAny(text[e:e+1], "+-/_:") {
 			return
 		}
-		if s > 0 && isLetter(text[s-1]) {
+		if s > 0 && isLetter(text[s-1]) || labelled(text, s) {
 			return
 		}
 		unit, ue := unitAfter(text, unitFrom, sents, tokIdx)
@@ -104,7 +104,7 @@ func findNumbers(text string, sents []sentence, skip func(s, e int) bool) []numb
 			from = -1 // "$5 billion", "5%": complete as they are
 		}
 		if from < 0 {
-			if skip(m[0], m[1]) {
+			if skip(m[0], m[1]) || inRange(text, m[0], m[1]) {
 				continue
 			}
 			start := m[0]
@@ -119,7 +119,7 @@ func findNumbers(text string, sents []sentence, skip func(s, e int) bool) []numb
 	for _, m := range spelledRE.FindAllStringSubmatchIndex(text, -1) {
 		words := strings.TrimRight(text[m[2]:m[3]], " -")
 		v, ok := spelled(words)
-		if !ok || v < 2 {
+		if !ok || v < 2 || fraction.MatchString(text[max(0, m[2]-20):m[2]]) {
 			continue
 		}
 		end := m[2] + len(words)
@@ -247,3 +247,32 @@ func qualifierBefore(text string, at int) (string, int) {
 }
 
 func formatValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+var rangeBefore = regexp.MustCompile(`(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred))\s*(?:to|-|–|and)\s*$`)
+var rangeAfter = regexp.MustCompile(`(?i)^\s*(?:to|-|–)\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)`)
+
+// inRange reports whether text[s:e] is one end of a range ("40 to 60
+// year olds", "ten to 32 pages"): the unit belongs to both ends, and
+// neither makes a fair question alone.
+func inRange(text string, s, e int) bool {
+	return rangeBefore.MatchString(text[max(0, s-16):s]) || rangeAfter.MatchString(text[e:min(len(text), e+16)])
+}
+
+// fraction matches "a quarter of a" before "million": not a count.
+var fraction = regexp.MustCompile(`(?i)(?:quarter|half|third|fraction|fifth|tenth)\s+(?:of\s+)?an?\s+$`)
+
+var numberLabels = set(`type level phase category stage article section chapter grade class tier
+route flight room number no. covid apollo sts version page figure table item unit block gate
+platform line channel episode season series part step round game week day`)
+
+// labelled reports whether the number at s names something ("Type 2
+// diabetes", "Apollo 11") rather than counting it.
+func labelled(text string, s int) bool {
+	before := strings.TrimRight(text[:s], " ")
+	i := strings.LastIndexAny(before, " \n(") + 1
+	w := before[i:]
+	if w == "" || len(before) == len(text[:s]) {
+		return false
+	}
+	return numberLabels[strings.ToLower(w)] && w[0] >= 'A' && w[0] <= 'Z'
+}

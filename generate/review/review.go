@@ -421,14 +421,14 @@ func (r *reviewer) context(texts []string) string {
 		} else {
 			e += i + len(s)
 		}
-		before, after := strings.Fields(text[a:i]), strings.Fields(text[i+len(s):e])
-		if len(before) > 25 {
-			before = append([]string{"…"}, before[len(before)-25:]...)
+		before, after := text[a:i], text[i+len(s):e]
+		if w := strings.Fields(before); len(w) > 25 {
+			before = "… " + strings.Join(w[len(w)-25:], " ") + " "
 		}
-		if len(after) > 25 {
-			after = append(after[:25], "…")
+		if w := strings.Fields(after); len(w) > 25 {
+			after = " " + strings.Join(w[:25], " ") + " …"
 		}
-		return strings.TrimSpace(strings.Join(before, " ") + " [" + bank.NormalizeSpace(s) + "] " + strings.Join(after, " "))
+		return bank.NormalizeSpace(before + "[" + s + "]" + after)
 	}
 	return ""
 }
