@@ -157,15 +157,15 @@ func TestSeedQuotes(t *testing.T) {
 		got[strings.Join(words[:min(4, len(words))], " ")] = who
 	}
 	for start, who := range map[string]string{
-		"The French President believed":   "khamenei",
-		"He is either naive":              "khamenei",
-		"The Americans distort history":   "khamenei",
-		"during the last 41":              "khamenei",
+		"The French President believed":    "khamenei",
+		"He is either naive":               "khamenei",
+		"The Americans distort history":    "khamenei",
+		"during the last 41":               "khamenei",
 		"Our most important confrontation": "khamenei",
-		"these delays leave investors":    "khamenei",
-		"Give up these expectations.":     "khamenei",
-		"Some imagine that negotiations":  "khamenei",
-		"I prohibit negotiations with":    "khamenei",
+		"these delays leave investors":     "khamenei",
+		"Give up these expectations.":      "khamenei",
+		"Some imagine that negotiations":   "khamenei",
+		"I prohibit negotiations with":     "khamenei",
 	} {
 		if got[start] != who {
 			t.Errorf("%q… said by %q, want %q", start, got[start], who)
@@ -182,11 +182,11 @@ func TestSeedQuestions(t *testing.T) {
 		asks[f.Ask] = f.Answer
 	}
 	for ask, answer := range map[string]string{
-		"Who never emerged from his room?":                                                           "rouhani",
+		"Who never emerged from his room?": "rouhani",
 		"Who has said repeatedly that he is willing to negotiate with Iran without any preconditions?": "trump",
-		"Who is the President of France?":                                                            "macron",
-		"When had Khamenei said: “I prohibit negotiations with America”?":                            "2018-08",
-		"Who said: “He is either naive or an accomplice of the United States”?":                      "khamenei",
+		"Who is the President of France?":                                       "macron",
+		"When had Khamenei said: “I prohibit negotiations with America”?":       "2018-08",
+		"Who said: “He is either naive or an accomplice of the United States”?": "khamenei",
 	} {
 		if got, ok := asks[ask]; !ok || got != answer {
 			t.Errorf("%q: answer %q (drafted: %v); want %q", ask, got, ok, answer)
