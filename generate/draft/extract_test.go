@@ -210,6 +210,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("Khamenei said, \"He is either naive.\" President Donald Trump has said repeatedly that he is willing to talk.")
 	f.Add("On Sunday, French President Emmanuel Macron met 50 U.S. diplomats in May 2018.\n\n\"Go,\" he said.")
 	f.Add("The 1953 coup. More than 1,000 people, nearly 5% of them, left last month.")
+	// A capital whose country the text never names (it once panicked).
+	f.Add("The Islamic Republic of Iran's Supreme Leader Ayatollah Ali Khamenei has once again rejected the idea of negotiations with Washington. President Donald Trump has said repeatedly that he is willing to negotiate.")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) || strings.TrimSpace(text) == "" || !drawable(text) || strings.Contains(text, "'''") {
 			return

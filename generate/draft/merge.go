@@ -90,7 +90,7 @@ func (es *entities) merge() {
 		if keep[i].pool != keep[j].pool {
 			return poolOrder(keep[i].pool) < poolOrder(keep[j].pool)
 		}
-		return keep[i].mentions[0].start < keep[j].mentions[0].start
+		return firstAt(keep[i]) < firstAt(keep[j])
 	})
 	es.all = keep
 	// Aliases: the other names the text uses for a group.
@@ -213,4 +213,13 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// firstAt is where the article first names e; an entity it names only
+// through another (a capital's country) sorts last.
+func firstAt(e *entity) int {
+	if len(e.mentions) == 0 {
+		return 1 << 30
+	}
+	return e.mentions[0].start
 }

@@ -43,6 +43,10 @@ func Run(path string, in io.Reader, out io.Writer, terminal bool) (Tally, error)
 	if err != nil {
 		return Tally{}, err
 	}
+	if df, de := b.Drafts(); df+de == 0 {
+		fmt.Fprintf(out, "%s has no drafts left: quiz and card use all of it.\n", path)
+		return Tally{}, nil
+	}
 	if !terminal {
 		List(out, b)
 		return Tally{}, NotTerminal{path}
@@ -79,10 +83,6 @@ var errQuit = errors.New("quit")
 
 func (r *reviewer) walk() (Tally, error) {
 	df, de := r.b.Drafts()
-	if df+de == 0 {
-		fmt.Fprintf(r.out, "%s has no drafts left: quizcard quiz and quizcard card use it all.\n", r.path)
-		return r.tally, nil
-	}
 	fmt.Fprintf(r.out, "Reviewing %s: %d draft entities, then %d draft facts. Each answer is saved at once; q stops, and review goes on later from what is left.\n", r.path, de, df)
 	var ids []table
 	for _, e := range r.b.Entities {
