@@ -138,7 +138,15 @@ func SyntaxError(name string, data []byte, err error) Error {
 		line = 1 + bytes.Count(data[:at], []byte("\n"))
 		col = at - bytes.LastIndexByte(data[:at], '\n')
 	}
-	return Error{File: name, Line: line, Col: col, Msg: pe.Message}
+	msg := pe.Message
+	if line >= 1 {
+		if lines := strings.Split(string(data), "\n"); line <= len(lines) {
+			if h := quoteHint(lines[line-1], col); h != "" {
+				msg = h
+			}
+		}
+	}
+	return Error{File: name, Line: line, Col: col, Msg: msg}
 }
 
 func firstInvalid(data []byte) int {
@@ -229,6 +237,14 @@ func (o *obj) known(keys ...string) {
 		msg := fmt.Sprintf("unknown key %q in %s", k, o.hdr)
 		if s := suggest(k, keys); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		if o.tab != nil && o.tab.name == "" && o.p.isTable(k) {
+			msg = fmt.Sprintf("unknown table %s", o.p.header(k))
+			if s := tableNames[strings.ToLower(k)]; s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", o.p.header(s))
+			} else if s := suggest(k, keys); s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", o.p.header(s))
+			}
 		}
 		o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: o.line(k), Msg: msg})
 	}
@@ -678,4 +694,29 @@ func (p *parser) fact(o *obj) Fact {
 	f.Also = list("also")
 	f.Wrong = list("wrong")
 	return f
+}
+
+// isTable reports whether a top-level key was written as a [table] or
+// [[table]] header.
+func (p *parser) isTable(k string) bool {
+	for _, t := range p.tables {
+		if t.name == k {
+			return true
+		}
+	}
+	return false
+}
+
+// header writes a table name the way the bank writes it: [article] or
+// [[people]].
+func (p *parser) header(k string) string {
+	if k == "article" {
+		return "[article]"
+	}
+	for _, t := range p.tables {
+		if t.name == k && !t.array {
+			return "[" + k + "]"
+		}
+	}
+	return "[[" + k + "]]"
 }

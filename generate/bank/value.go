@@ -97,12 +97,12 @@ func ParseDate(s string) (Date, error) {
 			return 0
 		}
 		if len(t) != digits {
-			err = fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+			err = dateFormError(s)
 			return 0
 		}
 		n, e := strconv.Atoi(t)
 		if e != nil || n < 0 {
-			err = fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+			err = dateFormError(s)
 		}
 		return n
 	}
@@ -110,7 +110,7 @@ func ParseDate(s string) (Date, error) {
 	case strings.HasPrefix(s, "--"):
 		parts = strings.Split(s[2:], "-")
 		if len(parts) != 2 {
-			return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+			return Date{}, dateFormError(s)
 		}
 		d = Date{Month: atoi(parts[0], 2), Day: atoi(parts[1], 2), Precision: MonthDay}
 	case len(parts) == 1:
@@ -120,7 +120,7 @@ func ParseDate(s string) (Date, error) {
 	case len(parts) == 3:
 		d = Date{Year: atoi(parts[0], 4), Month: atoi(parts[1], 2), Day: atoi(parts[2], 2), Precision: Day}
 	default:
-		return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+		return Date{}, dateFormError(s)
 	}
 	if err != nil {
 		return Date{}, err
