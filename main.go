@@ -173,15 +173,6 @@ var outFlag = &cli.StringFlag{Name: "out", Value: "output", Usage: "write files 
 
 var draftsFlag = &cli.BoolFlag{Name: "drafts", Usage: "use draft facts and entities too (see quizcard review)"}
 
-// usableBank is loadBank without its drafts, unless --drafts.
-func usableBank(c *cli.Context) (*bank.Bank, error) {
-	b, err := loadBank(c)
-	if err != nil {
-		return nil, err
-	}
-	return b.ForUse(c.Bool("drafts"))
-}
-
 func quizCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "quiz",
@@ -220,7 +211,10 @@ Examples:
 			if err != nil {
 				return err
 			}
-			b, err := usableBank(c)
+			b, err := loadBank(c)
+			if err == nil {
+				b, err = b.ForUse(c.Bool("drafts")) // drafts only with --drafts
+			}
 			if err != nil {
 				return err
 			}
@@ -426,7 +420,10 @@ Examples:
 			if err != nil {
 				return err
 			}
-			b, err := usableBank(c)
+			b, err := loadBank(c)
+			if err == nil {
+				b, err = b.ForUse(c.Bool("drafts")) // drafts only with --drafts
+			}
 			if err != nil {
 				return err
 			}
@@ -628,6 +625,9 @@ Example:
 				return err
 			}
 			printSummary(c.App.Writer, b)
+			for _, w := range pdf.CardWarnings(card.Build(b)) {
+				fmt.Fprintln(c.App.ErrWriter, "warning:", w)
+			}
 			return nil
 		},
 	}

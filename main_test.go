@@ -328,3 +328,21 @@ func TestNewReviewQuizCard(t *testing.T) {
 		})
 	}
 }
+
+// TestAddDevNull: /dev/null is a character device but not a terminal:
+// add must not start its prompt on it, nor review its walk.
+func TestAddDevNull(t *testing.T) {
+	dir := t.TempDir()
+	path := bankCopy(t, dir)
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	cmd := quizcardCmd(t, dir, "add", "--bank", path)
+	cmd.Stdin = null
+	out, err := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(string(out), "standard input is not a terminal") || strings.Contains(string(out), "Adding a fact") {
+		t.Errorf("add </dev/null: exit %d, %v\n%s", code, err, out)
+	}
+}

@@ -27,7 +27,8 @@ func (g *gen) questions(opt Options) ([]Question, error) {
 	facts := g.b.Select(opt.Filter)
 	need := p[MC] + p[TF]
 	if len(facts) < need {
-		return nil, fmt.Errorf("only %d %s; asked for %d", len(facts), describeFilter(opt.Filter, len(facts)), need)
+		return nil, fmt.Errorf("only %d %s, but --count %d needs %d: every multiple-choice or true/false question asks a fact of its own%s; use --count %d or fewer, or add facts",
+			len(facts), describeFilter(opt.Filter, len(facts)), opt.Count, need, fromEntities(p), len(facts)+p[Match]+p[Order])
 	}
 
 	// True/false first, from facts that have a statement; multiple choice
@@ -367,4 +368,19 @@ func (g *gen) order(events []bank.Entity, avoid map[string]bool) Question {
 	}
 	q.Correct = strings.Join(dated, "; ")
 	return q
+}
+
+// fromEntities says which questions of plan p need no fact of their own.
+func fromEntities(p plan) string {
+	var parts []string
+	if p[Match] > 0 {
+		parts = append(parts, fmt.Sprintf("%d matching", p[Match]))
+	}
+	if p[Order] > 0 {
+		parts = append(parts, fmt.Sprintf("%d ordering", p[Order]))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", and only the " + strings.Join(parts, " and ") + " question come from entities"
 }

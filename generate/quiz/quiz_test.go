@@ -230,8 +230,8 @@ func TestErrors(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{Options{Count: 8, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, "only 5 facts of kind deal; asked for 8"},
-		{Options{Count: 3, Forms: []Form{MC}, Filter: bank.Filter{Tags: []string{"nope"}}}, "only 0 facts tagged nope; asked for 3"},
+		{Options{Count: 8, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, "only 5 facts of kind deal, but --count 8 needs 8: every multiple-choice or true/false question asks a fact of its own; use --count 5 or fewer, or add facts"},
+		{Options{Count: 3, Forms: []Form{MC}, Filter: bank.Filter{Tags: []string{"nope"}}}, "only 0 facts tagged nope, but --count 3 needs 3"},
 		{Options{Count: 2, Forms: []Form{MC}, Choices: 5, Filter: bank.Filter{Kinds: []string{"who"}}}, "only 0 facts of kind who can offer 4 wrong options"},
 		{Options{Count: 5, Forms: []Form{Match}}, "forms match can make only 2 questions; asked for 5"},
 		{Options{Count: 4, Forms: []Form{Order}, Filter: bank.Filter{Kinds: []string{"who"}}}, "no ordering question is possible"},
