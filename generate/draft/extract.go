@@ -291,12 +291,16 @@ func (g *gen) roles(si int) {
 			continue
 		}
 		g.roled[e] = true
+		ask, statement := "Who is the "+e.role+"?", "{answer} is the "+e.role+"."
+		if !uniqueRole(e.role) {
+			ask, statement = "Which of these people is a "+e.role+"?", "{answer} is a "+e.role+"."
+		}
 		g.add(Fact{
 			ID:        g.id(e.id, "role"),
 			Kind:      "who",
-			Ask:       "Who is the " + e.role + "?",
+			Ask:       ask,
 			Answer:    e.id,
-			Statement: "{answer} is the " + e.role + ".",
+			Statement: statement,
 			Explain:   fmt.Sprintf("The article names “%s”.", oneLine(e.roleExcerpt)),
 			Source:    oneLine(e.roleExcerpt),
 			Sentence:  si,
@@ -604,9 +608,12 @@ func caption(text string, nm numberMention, end int) string {
 	if i := strings.IndexAny(rest, ",.;:\"“”()"); i >= 0 {
 		rest = rest[:i]
 	}
-	words := append(strings.Fields(nm.number.Unit), strings.Fields(rest)...)
-	if len(words) > 6 {
-		words = words[:6]
+	words := strings.Fields(nm.number.Unit)
+	for i, w := range strings.Fields(rest) {
+		if i == 3 || captionStop[strings.ToLower(w)] {
+			break
+		}
+		words = append(words, w)
 	}
 	// Do not end on a little word.
 	for len(words) > 1 {
@@ -672,3 +679,20 @@ func (g *gen) absolute(si int, d bank.Date) bool {
 	}
 	return false
 }
+
+// uniqueRole reports whether one person holds the role at a time
+// ("President of France"), so that "Who is the …?" has one answer;
+// "Senator of the United States" is one of many.
+func uniqueRole(role string) bool {
+	head := strings.ToLower(strings.Fields(strings.SplitN(role, " of ", 2)[0])[len(strings.Fields(strings.SplitN(role, " of ", 2)[0]))-1])
+	switch head {
+	case "president", "chancellor", "king", "queen", "emir", "sultan", "pope", "leader", "governor",
+		"mayor", "administrator", "secretary-general", "director-general", "chairman", "chairwoman",
+		"ceo", "speaker", "premier", "minister", "secretary", "director", "head", "commissioner":
+		return !strings.HasPrefix(strings.ToLower(role), "former") && strings.Contains(role, " of ")
+	}
+	return false
+}
+
+// captionStop ends a caption: what follows is another part of the clause.
+var captionStop = set(`on in at for back when and which that who while but since by from to of with as`)

@@ -71,6 +71,13 @@ func findQuotes(text string, sents []sentence, es *entities) []quoteMention {
 		if speaker == nil && introducesQuote(before) {
 			speaker, how = firstSpeaker(es, q.open-len(before), q.open, lastBefore), "before"
 		}
+		if speaker == nil && strings.TrimSpace(before) == "" && strings.TrimSpace(after) == "" {
+			// A quotation that opens a sentence after one whose subject
+			// is a person: "Cornyn issued a statement. “Like many…”".
+			if si := sentenceIndex(sents, q.open); si > 0 && sents[si-1].End > para[0] {
+				speaker, how = firstSpeaker(es, sents[si-1].Start, sents[si-1].End, lastBefore), "previous"
+			}
+		}
 		if speaker == nil && i > 0 && strings.TrimSpace(text[para[0]:q.open]) == "" && strings.TrimSpace(after) == "" && len(out) > 0 {
 			// A paragraph that is all quote goes on from the one before.
 			if prev := out[len(out)-1]; prev.speaker != nil && paraBounds(text, prev.open)[1] >= para[0]-3 {
@@ -79,6 +86,45 @@ func findQuotes(text string, sents []sentence, es *entities) []quoteMention {
 		}
 		q.speaker, q.how = speaker, how
 		out = append(out, q)
+	}
+	out = append(out, blockQuotes(text, sents, es, spans, lastBefore)...)
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+func sentenceIndex(sents []sentence, at int) int {
+	for i, s := range sents {
+		if s.Start <= at && at < s.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// blockQuotes finds quotations set as paragraphs of their own after
+// "Kevin Fenton, Director of Health and Wellbeing at PHE, said:", without
+// quotation marks: every paragraph up to the next such introduction.
+func blockQuotes(text string, sents []sentence, es *entities, marked []quoteMention, lastBefore func(int, bank.Pool) *entity) []quoteMention {
+	var out []quoteMention
+	var speaker *entity
+	at := 0
+	for _, p := range strings.Split(text, "\n\n") {
+		start := at
+		at += len(p) + 2
+		t := strings.TrimSpace(p)
+		if t == "" {
+			continue
+		}
+		if strings.HasSuffix(t, ":") && hasSpeechVerb(t) && len(strings.Fields(t)) <= 25 {
+			speaker = firstSpeaker(es, start, start+len(p), lastBefore)
+			continue
+		}
+		if speaker == nil || strings.ContainsAny(t, "\"“”") {
+			speaker = nil
+			continue
+		}
+		lead := strings.Index(p, t)
+		out = append(out, quoteMention{open: start + lead, close: start + lead + len(t), start: start + lead, end: start + lead + len(t), speaker: speaker, how: "block"})
 	}
 	return out
 }
@@ -193,7 +239,7 @@ func firstSpeaker(es *entities, s, e int, lastBefore func(int, bank.Pool) *entit
 		}
 	}
 	sort.Ints(ats)
-	var first, verbed *entity
+	var first, verbed, owner *entity
 	firstAt := -1
 	for _, at := range ats {
 		ent := es.at[at]
@@ -204,6 +250,9 @@ func firstSpeaker(es *entities, s, e int, lastBefore func(int, bank.Pool) *entit
 			}
 		}
 		if possessive.MatchString(es.text[end:]) {
+			if owner == nil && statementAfter.MatchString(es.text[end:]) {
+				owner = ent // "Cornyn's statement added"
+			}
 			continue
 		}
 		if first == nil {
@@ -222,8 +271,13 @@ func firstSpeaker(es *entities, s, e int, lastBefore func(int, bank.Pool) *entit
 	if verbed != nil {
 		return verbed
 	}
+	if first == nil {
+		return owner
+	}
 	return first
 }
+
+var statementAfter = regexp.MustCompile(`^\s*['’]s\s+(?:statement|spokesman|spokeswoman|spokesperson|office|letter|post|tweet|message|lawyer)\b`)
 
 // verbFollows reports whether the text after a name goes on with a verb
 // ("said", "has also said", "told").
