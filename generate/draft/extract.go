@@ -352,10 +352,15 @@ func (g *gen) action(si int) {
 }
 
 func (g *gen) explainPerson(e *entity) string {
-	if e.role == "" || e.role == noRole {
+	switch {
+	case e.role == "" || e.role == noRole:
 		return e.name + " is named in the article."
+	case uniqueRole(e.role):
+		return fmt.Sprintf("%s is the %s.", e.name, e.role)
+	case strings.Contains(e.role, " of ") || strings.Contains(e.role, " at "):
+		return fmt.Sprintf("%s is a %s.", e.name, e.role)
 	}
-	return fmt.Sprintf("%s is the %s.", e.name, e.role)
+	return fmt.Sprintf("%s: %s.", e.name, e.role)
 }
 
 // longQuote reports whether s quotes more than a few words: such
@@ -688,7 +693,8 @@ func uniqueRole(role string) bool {
 	switch head {
 	case "president", "chancellor", "king", "queen", "emir", "sultan", "pope", "leader", "governor",
 		"mayor", "administrator", "secretary-general", "director-general", "chairman", "chairwoman",
-		"ceo", "speaker", "premier", "minister", "secretary", "director", "head", "commissioner":
+		"ceo", "speaker", "premier", "minister", "secretary", "director", "head", "commissioner",
+		"wellbeing", "care":
 		return !strings.HasPrefix(strings.ToLower(role), "former") && strings.Contains(role, " of ")
 	}
 	return false

@@ -66,7 +66,17 @@ func window(text string, sp bank.Span, s, e, maxWords int) (int, int, bool, bool
 			break
 		}
 	}
-	// End on a clause boundary when one is near.
+	// Start after a clause boundary when one is near, rather than in the
+	// middle of a phrase.
+	if ws > a {
+		head := text[ws:s]
+		if i := strings.IndexAny(head, ",;:)"); i >= 0 && len(strings.Fields(head[:i])) <= 8 && strings.TrimSpace(head[i+1:]) != "" {
+			ws += i + 1
+			for ws < s && text[ws] == ' ' {
+				ws++
+			}
+		}
+	}
 	return ws, we, ws > a, we < b
 }
 
