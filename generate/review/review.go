@@ -225,6 +225,9 @@ func (r *reviewer) change(edit func([]byte) ([]byte, error)) error {
 // options, a person's or place's country, a deal's parties.
 func (r *reviewer) accept(t table) error {
 	need := r.needs(t)
+	// The first quotation accepted becomes the card's quote.
+	f, _ := r.b.Fact(t.id)
+	cardQuote := t.name == "facts" && f.Kind == "quote" && r.b.Article.Quote == "" && f.Answer.Type == bank.EntityValue
 	err := r.change(func(data []byte) ([]byte, error) {
 		var err error
 		for _, x := range append([]table{t}, need...) {
@@ -232,8 +235,16 @@ func (r *reviewer) accept(t table) error {
 				return nil, err
 			}
 		}
-		return data, nil
+		if cardQuote {
+			if data, err = set(data, table{name: "article"}, "quote", tomlValue("quote", f.Source)); err == nil {
+				data, err = set(data, table{name: "article"}, "quote_by", tomlValue("quote_by", f.Answer.Entity))
+			}
+		}
+		return data, err
 	})
+	if err == nil && cardQuote {
+		fmt.Fprintln(r.out, "  (and made it the card's quote: [article] quote and quote_by)")
+	}
 	if err == nil && len(need) > 0 {
 		var names []string
 		for _, x := range need {

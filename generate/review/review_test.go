@@ -22,6 +22,7 @@ summary = "Khamenei rejected talks."
 text = '''
 Khamenei said, "He is either naive or an accomplice of the United States."
 Rouhani never emerged from his room. Macron waited for the call.
+quote = "a line of the text that looks like a key"
 French President Emmanuel Macron waited. The hostages were held for 444 days.
 '''
 
@@ -130,6 +131,9 @@ func TestWalk(t *testing.T) {
 	}
 	if _, ok := b.Entity("trump"); ok {
 		t.Error("trump was dropped but is still in the bank")
+	}
+	if b.Article.Quote != "He is either naive or an accomplice of the United States" || b.Article.QuoteBy != "khamenei" {
+		t.Errorf("card quote %q by %q", b.Article.Quote, b.Article.QuoteBy)
 	}
 	if f, _ := b.Fact("room"); f.Ask != "Who never emerged from his room?" {
 		t.Errorf("room ask = %q", f.Ask)
