@@ -540,6 +540,11 @@ func TestItemQuality(t *testing.T) {
 	if testing.Short() {
 		seeds = 50
 	}
+	// A mutation run (README, "Tests") sets fewer: each mutant reruns the
+	// suite.
+	if n, err := strconv.Atoi(os.Getenv("QUIZCARD_SEEDS")); err == nil && n > 0 {
+		seeds = n
+	}
 	for name, b := range testBanks(t) {
 		o := newOracle(b)
 		for _, opt := range qualityConfigs() {
