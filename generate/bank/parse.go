@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"regexp"
 	"sort"
 	"strings"
@@ -14,7 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/quizcard/quizcard/generate/fonts"
+	"github.com/quizcard/quizcard/generate/safefile"
 )
 
 // MaxSize is the largest bank file Load and Parse accept, in bytes.
@@ -24,14 +22,9 @@ const MaxSize = 10 << 20
 // bank come back as an ErrorList; a file that cannot be read gives an
 // ordinary error.
 func Load(path string) (*Bank, error) {
-	f, err := os.Open(path)
+	data, err := safefile.ReadFile(path, "bank", MaxSize)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return Parse(path, data)
 }
@@ -46,6 +39,9 @@ func Parse(name string, data []byte) (*Bank, error) {
 	if !utf8.Valid(data) {
 		line := 1 + strings.Count(string(data[:firstInvalid(data)]), "\n")
 		return nil, ErrorList{{File: name, Line: line, Msg: "file is not valid UTF-8"}}
+	}
+	if err := CheckShape(name, data); err != nil {
+		return nil, err
 	}
 	tables := scanTables(data)
 	raw, err := decode(data, tables)
@@ -137,6 +133,9 @@ func SyntaxError(name string, data []byte, err error) Error {
 	if at := pe.Position.Start; at >= 0 && at <= len(data) {
 		line = 1 + bytes.Count(data[:at], []byte("\n"))
 		col = at - bytes.LastIndexByte(data[:at], '\n')
+	}
+	if e, ok := unterminated(name, data, line); ok {
+		return e
 	}
 	return Error{File: name, Line: line, Col: col, Msg: pe.Message}
 }
@@ -305,11 +304,8 @@ func (o *obj) str(key string, required bool) string {
 }
 
 func (o *obj) drawable(key, s string) {
-	for _, r := range s {
-		if !fonts.Covers(r) {
-			o.errorf(key, "%s has the character %U (%s) that the PDF fonts cannot draw", key, r, runeName(r))
-			return
-		}
+	if err := CheckText(key, s); err != nil {
+		o.errorf(key, "%v", err)
 	}
 }
 
