@@ -27,6 +27,10 @@ func (g *gen) questions(opt Options) ([]Question, error) {
 	facts := g.b.Select(opt.Filter)
 	need := p[MC] + p[TF]
 	if len(facts) < need {
+		if need != opt.Count { // say the number asked, then what the facts must cover
+			return nil, fmt.Errorf("only %d %s; asked for %d questions, %d of them from one fact each",
+				len(facts), describeFilter(opt.Filter, len(facts)), opt.Count, need)
+		}
 		return nil, fmt.Errorf("only %d %s; asked for %d", len(facts), describeFilter(opt.Filter, len(facts)), need)
 	}
 
