@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // The shape limits a bank must keep before the TOML decoder sees it. The
@@ -15,13 +16,22 @@ const (
 	// MaxDepth is how deeply tables, dotted keys and arrays may nest.
 	MaxDepth = 32
 	// MaxValues is how many values (keys, table headers and array
-	// elements) a bank may hold: more than 20,000 facts' worth.
-	MaxValues = 500_000
+	// elements) a bank may hold: over 10,000 facts' worth, and what the
+	// decoder reads in about half a second.
+	MaxValues = 250_000
+	// MaxTables is how many tables a bank may make: table headers, the
+	// tables dotted keys imply and inline tables. Each costs the decoder
+	// about ten times a plain value; a 10,000-fact bank makes 10,000.
+	MaxTables = 25_000
+	// MaxKeys is how many keys one table may hold (the top level counts
+	// each table name once); a fact has at most 20.
+	MaxKeys = 100
 )
 
-// CheckShape refuses TOML source nested deeper than MaxDepth or holding more
-// than MaxValues values, with the line where the limit is crossed, before
-// any decoding. It reads data once, in constant memory. It returns nil or
+// CheckShape refuses TOML source nested deeper than MaxDepth, holding more
+// than MaxValues values or MaxTables tables, or more than MaxKeys keys in
+// one table, with the line where the limit is crossed, before any
+// decoding. It reads data once, in constant memory. It returns nil or
 // an ErrorList of one problem.
 func CheckShape(name string, data []byte) error {
 	s := shapeOf(data)
@@ -32,6 +42,12 @@ func CheckShape(name string, data []byte) error {
 	case s.manyLine > 0:
 		return ErrorList{{File: name, Line: s.manyLine, Msg: fmt.Sprintf(
 			"more than %s values (keys, tables and array elements): refusing to read it", thousands(MaxValues))}}
+	case s.tablesLine > 0:
+		return ErrorList{{File: name, Line: s.tablesLine, Msg: fmt.Sprintf(
+			"more than %s tables (table headers, dotted keys and inline tables): refusing to read it", thousands(MaxTables))}}
+	case s.keysLine > 0:
+		return ErrorList{{File: name, Line: s.keysLine, Msg: fmt.Sprintf(
+			"more than %s keys in one table: refusing to read it", thousands(MaxKeys))}}
 	}
 	return nil
 }
@@ -40,8 +56,8 @@ func CheckShape(name string, data []byte) error {
 // when it is not) and, when the source ends inside a multi-line string,
 // the line where that string opens.
 type shape struct {
-	deepLine, manyLine int
-	openString         int
+	deepLine, manyLine, tablesLine, keysLine int
+	openString                               int
 }
 
 // A container is an array or inline table open in a value, with its own
@@ -50,6 +66,7 @@ type shape struct {
 type container struct {
 	table bool // inline table { } rather than array [ ]
 	depth int
+	keys  int // keys written in an inline table
 }
 
 // shapeOf measures nesting and values in TOML source. It understands
@@ -63,7 +80,10 @@ func shapeOf(data []byte) shape {
 	var stack [MaxDepth]container // every open container is deeper than its parent
 	open := 0                     // containers open
 	tableDepth := 0               // depth of the current [table]
-	values := 0
+	tableKeys := 0                // keys written in it
+	rootKeys := 0                 // keys of the top level, table names included
+	rootNames := map[string]bool{}
+	values, tables := 0, 0
 	line := 1
 	n := len(data)
 	i := 0
@@ -73,6 +93,15 @@ func shapeOf(data []byte) shape {
 		values += k
 		if values > MaxValues {
 			s.manyLine = line
+			return false
+		}
+		return true
+	}
+	// table counts k tables made.
+	table := func(k int) bool {
+		tables += k
+		if tables > MaxTables {
+			s.tablesLine = line
 			return false
 		}
 		return true
@@ -141,7 +170,7 @@ func shapeOf(data []byte) shape {
 		if i >= n || (data[i] != '[' && data[i] != '{') {
 			return true
 		}
-		if !deep(d) {
+		if !deep(d) || (data[i] == '{' && !table(1)) {
 			return false
 		}
 		stack[open] = container{table: data[i] == '{', depth: d}
@@ -172,26 +201,41 @@ func shapeOf(data []byte) shape {
 			if double {
 				i++
 			}
+			from := i
 			parts := keyParts(']')
+			if root, _, _ := strings.Cut(string(data[from:i]), "."); !rootNames[strings.TrimSpace(root)] {
+				rootNames[strings.TrimSpace(root)] = true
+				if rootKeys++; rootKeys > MaxKeys {
+					s.keysLine = line
+					return s
+				}
+			}
 			tableDepth = parts
 			if double {
 				tableDepth++
 			}
-			if s.openString > 0 || !deep(tableDepth) || !count(tableDepth) {
+			if s.openString > 0 || !deep(tableDepth) || !count(tableDepth) || !table(parts) {
 				return s
 			}
+			tableKeys = 0
 			atKey = false
 			for i < n && data[i] == ']' {
 				i++
 			}
 		case atKey && (open == 0 || stack[open-1].table) && c != '}' && c != ',':
 			// A key: a = v, a.b.c = v, "a".'b' = v.
-			base := tableDepth
+			base, keys := tableDepth, &tableKeys
 			if open > 0 {
-				base = stack[open-1].depth
+				base, keys = stack[open-1].depth, &stack[open-1].keys
+			} else if tableDepth == 0 {
+				keys = &rootKeys
+			}
+			if *keys++; *keys > MaxKeys {
+				s.keysLine = line
+				return s
 			}
 			d := base + keyParts('=')
-			if s.openString > 0 || !deep(d) || !count(d-base) {
+			if s.openString > 0 || !deep(d) || !count(d-base) || !table(d-base-1) {
 				return s
 			}
 			atKey = false

@@ -11,7 +11,42 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// TestCheckShape: depth and value counts worked out by hand, at the limits.
+// keys returns n assignments k0 = 1, k1 = 1, ... joined by sep (and
+// ended by it when it is a newline).
+func keys(prefix string, n int, sep string) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		fmt.Fprintf(&b, "%s%d = 1", prefix, i)
+	}
+	if sep == "\n" {
+		b.WriteString(sep)
+	}
+	return b.String()
+}
+
+// dottedKeys returns n lines a0.b.c = 1, a1.b.c = 1, ...
+func dottedKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "a%d.b.c = 1\n", i)
+	}
+	return b.String()
+}
+
+// headers returns n table headers with distinct names.
+func headers(prefix string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "[%s%d]\n", prefix, i)
+	}
+	return b.String()
+}
+
+// TestCheckShape: depth, values, tables and keys per table worked out by
+// hand, at the limits.
 func TestCheckShape(t *testing.T) {
 	nest := func(open, inner, close string, n int) string {
 		return strings.Repeat(open, n) + inner + strings.Repeat(close, n)
@@ -19,7 +54,7 @@ func TestCheckShape(t *testing.T) {
 	dotted := func(n int) string { return strings.TrimSuffix(strings.Repeat("a.", n), ".") }
 	for _, tc := range []struct {
 		name, src string
-		want      string // "" accepted, "deep:LINE" or "many:LINE"
+		want      string // "" accepted, or "deep:LINE", "many:LINE", "tables:LINE", "keys:LINE"
 	}{
 		{"scalar", "a = 1\n", ""},
 		{"built-in shape", "[article]\ntitle = \"x\"\n[[facts]]\nwrong = [\"a\", \"b\"]\n", ""},
@@ -46,8 +81,20 @@ func TestCheckShape(t *testing.T) {
 		{"brackets in comments do not nest", "# " + strings.Repeat("[", 100) + "\na = 1\n", ""},
 		{"values at the limit", "a = [" + strings.Repeat("1,", MaxValues-1) + "]\n", ""},
 		{"values one too many", "a = [" + strings.Repeat("1,", MaxValues) + "]\n", "many:1"},
-		{"keys one too many", strings.Repeat("k = 1\n", MaxValues+1), fmt.Sprintf("many:%d", MaxValues+1)},
-		{"tables one too many", strings.Repeat("[[f]]\n", MaxValues/2+1), fmt.Sprintf("many:%d", MaxValues/2+1)},
+		{"keys at the limit", keys("k", MaxKeys, "\n"), ""},
+		{"keys one too many", keys("k", MaxKeys+1, "\n"), fmt.Sprintf("keys:%d", MaxKeys+1)},
+		{"keys of an inline table", "a = {" + keys("k", MaxKeys+1, ", ") + "}\n", "keys:1"},
+		{"keys count per table", "[a]\n" + keys("k", MaxKeys, "\n") + "[b]\n" + keys("k", MaxKeys, "\n"), ""},
+		{"table names are top-level keys", headers("t", MaxKeys), ""},
+		{"table names one too many", headers("t", MaxKeys+1), fmt.Sprintf("keys:%d", MaxKeys+1)},
+		{"a table name counts once", strings.Repeat("[[facts]]\nk = 1\n", MaxKeys+5), ""},
+		{"tables at the limit", strings.Repeat("[[f]]\n", MaxTables), ""},
+		{"tables one too many", strings.Repeat("[[f]]\n", MaxTables+1), fmt.Sprintf("tables:%d", MaxTables+1)},
+		{"inline tables one too many", "a = [" + strings.Repeat("{},", MaxTables+1) + "]\n", "tables:1"},
+		// Each block: a header (1 table) and 99 keys a0.b.c ... (2 each):
+		// block 126 starts at line 12,501 with 24,876 tables; its 63rd key
+		// (line 12,564) makes 25,002.
+		{"dotted keys make tables", strings.Repeat("[[f]]\n"+dottedKeys(99), 130), "tables:12564"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := ""
@@ -57,8 +104,13 @@ func TestCheckShape(t *testing.T) {
 					t.Fatalf("want one Error, got %v", err)
 				}
 				kind := "deep"
-				if strings.Contains(list[0].Msg, "values") {
+				switch {
+				case strings.Contains(list[0].Msg, "values"):
 					kind = "many"
+				case strings.Contains(list[0].Msg, "tables ("):
+					kind = "tables"
+				case strings.Contains(list[0].Msg, "keys in one table"):
+					kind = "keys"
 				}
 				got = fmt.Sprintf("%s:%d", kind, list[0].Line)
 			}
@@ -113,7 +165,8 @@ func TestUnterminatedString(t *testing.T) {
 
 // FuzzCheckShape holds CheckShape to the decoder: whatever it lets through
 // and the decoder accepts is at most MaxDepth deep, with at most MaxValues
-// values. Seeds are the test banks and nesting at the limit.
+// values and MaxTables tables. Seeds are the test banks and nesting at the
+// limit.
 func FuzzCheckShape(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*/*.toml")
 	for _, s := range seeds {
@@ -142,24 +195,27 @@ func FuzzCheckShape(f *testing.F) {
 		if _, err := toml.Decode(string(data), &raw); err != nil {
 			return
 		}
-		depth, values := measure(raw, 0)
-		if depth > MaxDepth || values > MaxValues {
-			t.Fatalf("accepted %d deep with %d values", depth, values)
+		depth, values, tables := measure(raw, 0)
+		if depth > MaxDepth || values > MaxValues || tables-1 > MaxTables {
+			t.Fatalf("accepted %d deep with %d values and %d tables", depth, values, tables-1)
 		}
 	})
 }
 
-// measure returns how deep a decoded value nests below depth d and how
-// many values (map entries and array elements) it holds.
-func measure(v any, d int) (depth, values int) {
+// measure returns how deep a decoded value nests below depth d, how many
+// values (map entries and array elements) and how many tables (maps, v
+// included) it holds.
+func measure(v any, d int) (depth, values, tables int) {
 	depth = d
 	add := func(e any) {
-		dd, vv := measure(e, d+1)
+		dd, vv, tt := measure(e, d+1)
 		depth = max(depth, dd)
 		values += 1 + vv
+		tables += tt
 	}
 	switch v := v.(type) {
 	case map[string]any:
+		tables++
 		for _, e := range v {
 			add(e)
 		}
@@ -172,5 +228,5 @@ func measure(v any, d int) (depth, values int) {
 			add(e)
 		}
 	}
-	return depth, values
+	return depth, values, tables
 }

@@ -223,13 +223,17 @@ func (o *obj) known(keys ...string) {
 			unknown = append(unknown, k)
 		}
 	}
-	sort.Slice(unknown, func(i, j int) bool { return o.line(unknown[i]) < o.line(unknown[j]) })
+	at := make(map[string]int, len(unknown)) // each key's line, looked up once
+	for _, k := range unknown {
+		at[k] = o.line(k)
+	}
+	sort.Slice(unknown, func(i, j int) bool { return at[unknown[i]] < at[unknown[j]] })
 	for _, k := range unknown {
 		msg := fmt.Sprintf("unknown key %q in %s", k, o.hdr)
 		if s := suggest(k, keys); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: o.line(k), Msg: msg})
+		o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: at[k], Msg: msg})
 	}
 }
 
