@@ -146,9 +146,10 @@ func commitSet(dir string, ps []*Pending) error {
 		}
 	}
 	syncDir(dir)
+	// Should the removals not reach the disk, the next run finds every
+	// file in place and only clears them.
 	os.Remove(filepath.Join(dir, journal))
 	removeBackups()
-	syncDir(dir)
 	return nil
 }
 
