@@ -51,6 +51,8 @@ func (p *parser) validate(b *Bank) {
 			}
 		}
 	}
+	p.sameNames(b, add)
+	p.titleLengths(b, add)
 	if len(b.Facts) == 0 {
 		add(1, "", "bank has no [[facts]]")
 	}
@@ -170,6 +172,7 @@ func (p *parser) validate(b *Bank) {
 		if !refsOK {
 			continue
 		}
+		p.alsoRepeats(b, f, add)
 		// Truth: a distractor may be neither the answer nor another true answer.
 		truths := map[string]bool{b.Key(f.Answer): true}
 		for _, v := range f.Also {
