@@ -202,6 +202,14 @@ Examples:
 				return err
 			}
 			q, err := quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
+			var short *quiz.ShortError
+			if errors.As(err, &short) && !c.IsSet("count") && short.Possible > 0 {
+				// The default count is a wish, not an order: make the
+				// largest clean quiz the bank allows, and say so.
+				fmt.Fprintf(c.App.ErrWriter, "note: %v; made %d questions (--count sets the number)\n", err, short.Possible)
+				opt.Count = short.Possible
+				q, err = quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
+			}
 			if err != nil {
 				return err
 			}
@@ -634,6 +642,10 @@ func printSummary(w io.Writer, b *bank.Bank) {
 	fmt.Fprintf(w, "\n%-14s %5s\n", "tag", "facts")
 	for _, t := range b.Tags() {
 		fmt.Fprintf(w, "%-14s %5d\n", t, tags[t])
+	}
+	fmt.Fprintln(w)
+	for _, l := range quiz.Lint(b, 4).Lines(b.File) {
+		fmt.Fprintln(w, l)
 	}
 }
 
