@@ -339,3 +339,32 @@ func factsText(b *Bank) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestUnitSingular: exactly one of a unit takes its singular, irregular
+// plurals included; a bank's unit_one wins.
+func TestUnitSingular(t *testing.T) {
+	for _, tc := range []struct {
+		n    Number
+		want string
+	}{
+		{Number{Value: 1, Unit: "nationalities"}, "1 nationality"},
+		{Number{Value: 1, Unit: "people"}, "1 person"},
+		{Number{Value: 1, Unit: "countries"}, "1 country"},
+		{Number{Value: 1, Unit: "crises"}, "1 crisis"},
+		{Number{Value: 1, Unit: "media"}, "1 medium"},
+		{Number{Value: 1, Unit: "species"}, "1 species"},
+		{Number{Value: 1, Unit: "days"}, "1 day"},
+		{Number{Value: 1, Unit: "U.S. diplomats"}, "1 U.S. diplomat"},
+		{Number{Value: 1, Unit: "miles per hour"}, "1 mile per hour"},
+		{Number{Value: 1, Unit: "barrels of oil"}, "1 barrel of oil"},
+		{Number{Value: 1, Unit: "percent"}, "1 percent"},
+		{Number{Value: 1, Unit: "media outlets", UnitOne: "media outlet"}, "1 media outlet"},
+		{Number{Value: 2, Unit: "people"}, "2 people"},
+		{Number{Value: 1.5, Decimals: 1, Unit: "days"}, "1.5 days"},
+		{Number{Value: 50, Unit: "diplomats", Qualifier: "more than"}, "more than 50 diplomats"},
+	} {
+		if got := tc.n.String(); got != tc.want {
+			t.Errorf("%+v: got %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	pluralize "github.com/gertd/go-pluralize"
 )
 
 // Precision says which parts of a Date are known.
@@ -244,7 +246,8 @@ func (d Date) Compare(e Date) int {
 type Number struct {
 	Value     float64
 	Decimals  int    // digits after the point, as written
-	Unit      string // "days"
+	Unit      string // "days", in the plural
+	UnitOne   string // the unit's singular when inflection would get it wrong; "" to inflect
 	Qualifier string // "more than"
 }
 
@@ -296,7 +299,8 @@ func (n Number) Digits() string {
 }
 
 // String formats the number with its qualifier and unit: "more than 50
-// diplomats". Units are written in the plural; 1 takes the singular.
+// diplomats". Units are written in the plural; exactly 1 takes the
+// singular ("1 person", "1 crisis").
 func (n Number) String() string {
 	s := n.Digits()
 	if n.Qualifier != "" {
@@ -304,12 +308,43 @@ func (n Number) String() string {
 	}
 	if n.Unit != "" {
 		unit := n.Unit
-		if n.Value == 1 && n.Decimals == 0 && strings.HasSuffix(unit, "s") {
-			unit = strings.TrimSuffix(unit, "s") // "1 day", written "days" in the bank
+		if n.Value == 1 && n.Decimals == 0 {
+			unit = n.Singular()
 		}
 		s += " " + unit
 	}
 	return s
+}
+
+// inflect is go-pluralize's English rules, with two it gets wrong for the
+// units news uses: one medium, many media; one species, many species.
+var inflect = func() *pluralize.Client {
+	c := pluralize.NewClient()
+	c.AddIrregularRule("medium", "media")
+	c.AddUncountableRule("species")
+	return c
+}()
+
+// Singular returns the unit in the singular: UnitOne when the bank gives
+// it, else the plural inflected by its head noun ("U.S. diplomats" → "U.S.
+// diplomat", "miles per hour" → "mile per hour", "people" → "person").
+func (n Number) Singular() string {
+	if n.UnitOne != "" {
+		return n.UnitOne
+	}
+	words := strings.Fields(n.Unit)
+	if len(words) == 0 {
+		return ""
+	}
+	head := len(words) - 1
+	for i, w := range words {
+		if i > 0 && (w == "per" || w == "of") {
+			head = i - 1
+			break
+		}
+	}
+	words[head] = inflect.Singular(words[head])
+	return strings.Join(words, " ")
 }
 
 // A Bound says what a number's qualifier claims about the true figure.

@@ -58,6 +58,11 @@ type Quiz struct {
 	Article   Article    `json:"article"`
 	Questions []Question `json:"questions"`
 	Versions  []Version  `json:"versions"`
+
+	// Command is the command line that makes this quiz again, as the
+	// caller ran it ("quizcard quiz --count 12 --seed 7"); Build leaves
+	// it empty.
+	Command string `json:"command,omitempty"`
 }
 
 // Article says where the questions come from.
