@@ -19,6 +19,11 @@ var kindTypes = map[string]struct {
 	"quote":    {EntityValue, []Pool{People, Groups, Events}, "person, group or event"},
 	"number":   {NumberValue, nil, "number"},
 	"place":    {EntityValue, []Pool{Places, Groups}, "place or group"},
+	// A thing the article names (an orbiter, a mission, an organisation, a
+	// deal, an event), and a reason, claim or condition: statement-length
+	// answers written as [[groups]] of a type of their own (or events).
+	"what": {EntityValue, []Pool{Groups, Places, Deals, Events}, "group, place, deal or event"},
+	"why":  {EntityValue, []Pool{Groups, Events}, "group or event"},
 }
 
 // MinDistractors is how many wrong options every fact must be able to offer.
