@@ -17,6 +17,11 @@ type Bank struct {
 	Entities []Entity // people, groups, places, deals and events, in file order
 	Facts    []Fact   // in file order
 
+	// Undrawable lists the texts that hold a character the PDF fonts
+	// cannot draw (Persian, Arabic, CJK, emoji), at their lines. Such a
+	// bank is valid: PDFs refuse it, the other formats carry the text.
+	Undrawable ErrorList
+
 	byID map[string]int // entity id -> index in Entities
 }
 
@@ -85,6 +90,10 @@ type Fact struct {
 	Tags       []string
 	Difficulty int // 1 (easy) to 3 (hard)
 	Line       int // line of the fact's [[facts]] header
+
+	// Feedback says why each Wrong option is wrong, aligned with Wrong
+	// ("" where none); nil when the fact has no feedback table.
+	Feedback []string
 
 	tab *table // where the fact is written, for messages
 }

@@ -59,6 +59,8 @@ func Parse(name string, data []byte) (*Bank, error) {
 		p.errs.sort()
 		return nil, p.errs
 	}
+	p.undrawable.sort()
+	b.Undrawable = p.undrawable
 	return b, nil
 }
 
@@ -157,6 +159,8 @@ type parser struct {
 	tables []*table
 	byName map[string][]*table // tables by name, in order
 	errs   ErrorList
+
+	undrawable ErrorList // texts the PDF fonts cannot draw: not errors, see Bank.Undrawable
 }
 
 // obj is one TOML table being read, with the lines of its keys.
@@ -304,20 +308,34 @@ func (o *obj) str(key string, required bool) string {
 	return s
 }
 
+// drawable refuses control characters, which no output can carry, and
+// records text the PDF fonts cannot draw, which only PDFs refuse.
 func (o *obj) drawable(key, s string) {
 	for _, r := range s {
 		if !fonts.Covers(r) {
+			if control(r) {
+				o.errorf(key, "%s has the character %U (%s): remove it", key, r, runeName(r))
+				return
+			}
+			errs := o.p.errs
 			o.errorf(key, "%s has the character %U (%s) that the PDF fonts cannot draw", key, r, runeName(r))
+			o.p.undrawable = append(o.p.undrawable, o.p.errs[len(errs):]...)
+			o.p.errs = errs
 			return
 		}
 	}
+}
+
+// control reports whether r is a control or non-character code point.
+func control(r rune) bool {
+	return r < 0x20 || (r >= 0x7F && r < 0xA0) || r == 0xFFFE || r == 0xFFFF
 }
 
 func runeName(r rune) string {
 	switch {
 	case r > 0xFFFF:
 		return "outside the Basic Multilingual Plane"
-	case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+	case control(r):
 		return "a control character"
 	}
 	return fmt.Sprintf("%q", r)
@@ -444,7 +462,7 @@ var poolKeys = map[Pool][]string{
 var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place", Deals: "deal", Events: "event"}
 
 var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "qualifier",
-	"also", "wrong", "statement", "caption", "explain", "source", "tags", "difficulty"}
+	"also", "wrong", "statement", "caption", "explain", "source", "tags", "difficulty", "feedback"}
 
 var articleKeys = []string{"title", "outlet", "date", "url", "summary", "text",
 	"topic", "headline", "occasion", "why", "quote", "quote_by"}
@@ -637,5 +655,6 @@ func (p *parser) fact(o *obj) Fact {
 	}
 	f.Also = list("also")
 	f.Wrong = list("wrong")
+	f.Feedback = o.feedback(f)
 	return f
 }
