@@ -19,14 +19,16 @@ import (
 //     answer as a cloze.
 //
 // Back Extra holds the explanation and the source. Each note has a GUID
-// from the article and the fact id, so re-importing the file updates the
-// same notes, and two banks with a fact of the same id do not overwrite
-// each other's notes.
+// from the article and the fact id, and the file asks Anki to update a
+// note it already has: re-importing updates the same notes, and two banks
+// with a fact of the same id do not overwrite each other's notes.
 func Anki(w io.Writer, q *quiz.Quiz, _ Options) ([]Note, error) {
 	bw := bufio.NewWriter(w)
 	n := newNoter("anki")
 	deck := "quizcard::" + strings.ReplaceAll(category(q), "::", ":")
-	fmt.Fprintf(bw, "#separator:tab\n#html:true\n#notetype:Cloze\n#deck:%s\n#tags column:3\n#guid column:4\n", oneLine(deck))
+	// "if matches: update current" makes a note with a known GUID update,
+	// whatever the user chose for the last import.
+	fmt.Fprintf(bw, "#separator:tab\n#html:true\n#notetype:Cloze\n#deck:%s\n#if matches:update current\n#tags column:3\n#guid column:4\n", oneLine(deck))
 	seen := map[string]bool{}
 	note := func(qu *quiz.Question, text, guid string) {
 		if seen[guid] {

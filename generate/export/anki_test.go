@@ -133,6 +133,11 @@ func checkAnki(t *testing.T, q *quiz.Quiz, data []byte) map[string]ankiNote {
 	if meta["notetype"] != "Cloze" || !strings.HasPrefix(meta["deck"], "quizcard::") {
 		t.Errorf("note type %q, deck %q", meta["notetype"], meta["deck"])
 	}
+	// "if matches" (metadata.rs:195-199) takes "update current": a note
+	// whose GUID Anki has is updated (import.rs:354-369), never added twice.
+	if meta["if matches"] != "update current" {
+		t.Errorf("if matches %q: a re-import would follow the user's last choice", meta["if matches"])
+	}
 	byGUID := map[string]ankiNote{}
 	for _, n := range notes {
 		if _, dup := byGUID[n.guid]; dup {
