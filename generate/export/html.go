@@ -83,6 +83,7 @@ body { margin: 0; font: 17px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, s
 main { max-width: 42rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.35rem; line-height: 1.25; margin: .5rem 0 .25rem; }
 .meta, .help { color: var(--muted); font-size: .9rem; margin: 0 0 1rem; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .mode { display: flex; gap: 1rem; flex-wrap: wrap; margin: 0 0 1rem; font-size: .95rem; border: 0; padding: 0; }
 section.q { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; margin: 0 0 1rem; }
 section.q h2 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--accent); margin: 0 0 .4rem; }
@@ -123,8 +124,9 @@ nav { display: flex; gap: .5rem; justify-content: space-between; align-items: ce
 <main>
 <h1 id="title" dir="auto"></h1>
 <p class="meta" id="source" dir="auto"></p>
+<p class="help">Choose an answer (arrow keys or A–E), then press Enter or “Check”. N and P move between questions.</p>
 <fieldset class="mode">
-<legend class="help">Choose an answer (arrow keys or A–E), then press Enter or “Check”. N and P move between questions.</legend>
+<legend class="sr">How to show the questions</legend>
 <label><input type="radio" name="mode" value="one" checked> One question at a time</label>
 <label><input type="radio" name="mode" value="all"> All at once</label>
 </fieldset>
@@ -257,9 +259,11 @@ nav { display: flex; gap: .5rem; justify-content: space-between; align-items: ce
     }
     var actions = el("div", "actions");
     actions.appendChild(check);
-    actions.appendChild(again);
     form.appendChild(actions);
     form.appendChild(fb);
+    var after = el("div", "actions");
+    after.appendChild(again);
+    form.appendChild(after);
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       if (results[i] !== undefined) return;
