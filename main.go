@@ -227,7 +227,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			if len(jobs) == 0 {
+			if len(jobs) == 0 && len(notes) > 0 {
 				return fmt.Errorf("nothing to write: %s", notes[len(notes)-1])
 			}
 			if err := writeFiles(c, jobs); err != nil {
@@ -290,6 +290,9 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 	}
 	for _, f := range fs {
 		formats[f] = true
+	}
+	if len(formats) == 0 {
+		return opt, paper, nil, usagef("--format names no format (want one or more of %s)", strings.Join(formatNames(), ", "))
 	}
 	return opt, paper, formats, nil
 }

@@ -182,7 +182,7 @@ func (n *noter) notes() []Note {
 
 // done returns the notes, and Empty when nothing was written.
 func (n *noter) done(err error) ([]Note, error) {
-	if err == nil && n.written == 0 {
+	if err == nil && n.written < 1 {
 		return n.notes(), Empty{Format: n.format, Notes: n.notes()}
 	}
 	return n.notes(), err

@@ -342,8 +342,8 @@ func TestGIFT(t *testing.T) {
 			}
 			if tc.name == "builtin" {
 				golden(t, "quiz.gift", buf.Bytes())
-				if len(notes) != 1 || !strings.Contains(string(notes[0]), "left out 1 ordering question") {
-					t.Errorf("notes %q", notes)
+				if want := "gift: left out 1 ordering question (q10): GIFT has no standard ordering question; --format moodle carries it"; len(notes) != 1 || string(notes[0]) != want {
+					t.Errorf("notes %q, want %q", notes, want)
 				}
 			}
 			checkGIFT(t, tc.q, buf.Bytes(), notes)

@@ -204,8 +204,14 @@ func checkMoodle(t *testing.T, q *quiz.Quiz, data []byte, notes []Note, opt Opti
 		if name := mq.textOf("name"); !strings.HasSuffix(name, "("+id+")") || !strings.HasPrefix(w.Prompt, strings.Fields(name)[0]) {
 			t.Errorf("%s: name %q", w.ID, name)
 		}
-		if fb := unhtml(mq.textOf("generalfeedback")); !strings.Contains(fb, lines(w.Explain)) || (w.Source != "" && !strings.Contains(fb, lines(w.Source))) {
+		fb := unhtml(mq.textOf("generalfeedback"))
+		if !strings.Contains(fb, lines(w.Explain)) || (w.Source != "" && !strings.Contains(fb, lines(w.Source))) {
 			t.Errorf("%s: no explanation or source in feedback %q", w.ID, fb)
+		}
+		// Multiple choice shows the right option itself; the other forms
+		// say the answer in words.
+		if strings.Contains(fb, "Answer: "+lines(w.Correct)) != (w.Form != "mc") {
+			t.Errorf("%s: feedback %q and the answer in words %q", w.ID, fb, w.Correct)
 		}
 		if g := mq.child("defaultgrade").text; g != points {
 			t.Errorf("%s: default grade %q, want %s", w.ID, g, points)
