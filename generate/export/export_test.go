@@ -62,3 +62,16 @@ func TestEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceLine: the source names the outlet and the article's date as
+// people write it; a date that does not parse is shown as it is.
+func TestSourceLine(t *testing.T) {
+	q := testQuiz(t)
+	if got := sourceLine(q); got != "Radio Farda (RFE/RL), 3 November 2019" {
+		t.Errorf("source line %q", got)
+	}
+	q.Article.Date = "soon"
+	if got := sourceLine(q); got != "Radio Farda (RFE/RL), soon" {
+		t.Errorf("source line %q", got)
+	}
+}

@@ -69,8 +69,17 @@ func checkKahoot(t *testing.T, q *quiz.Quiz, data []byte, notes []Note) {
 		if answers < 2 || answers > 4 {
 			t.Errorf("row %d: %d answers", r+1, answers)
 		}
-		if !map[string]bool{"5": true, "10": true, "20": true, "30": true, "60": true, "90": true, "120": true, "240": true}[row[6]] {
-			t.Errorf("row %d: time limit %q", r+1, row[6])
+		// The time limit: 20 seconds, 30 to read a question over 80
+		// characters (both in the template's list).
+		limit := "20"
+		if utf8.RuneCountInString(row[1]) > 80 {
+			limit = "30"
+		}
+		if row[6] != limit || !map[string]bool{"5": true, "10": true, "20": true, "30": true, "60": true, "90": true, "120": true, "240": true}[row[6]] {
+			t.Errorf("row %d: time limit %q for %d characters", r+1, row[6], utf8.RuneCountInString(row[1]))
+		}
+		if row[0] != strconv.Itoa(r+1) {
+			t.Errorf("row %d numbered %q", r+1, row[0])
 		}
 		if c, err := strconv.Atoi(row[7]); err != nil || c < 1 || c > answers {
 			t.Errorf("row %d: correct answer %q", r+1, row[7])
@@ -133,6 +142,9 @@ func TestKahootLimits(t *testing.T) {
 	mc[0].Prompt = strings.Repeat("é", 120)    // 120 characters, 240 bytes: fits
 	mc[1].Prompt = strings.Repeat("x", 121)    // too long
 	mc[2].Options[1] = strings.Repeat("ü", 76) // answer too long
+	mc[3].Options[1] = strings.Repeat("ü", 75) // 75 characters: fits
+	mc[3].Prompt = strings.Repeat("a", 80)     // 80: 20 seconds
+	mc[4].Prompt = strings.Repeat("a", 81)     // 81: 30 seconds
 	var buf bytes.Buffer
 	notes, err := Kahoot(&buf, q, testOpt)
 	if err != nil {
@@ -145,6 +157,11 @@ func TestKahootLimits(t *testing.T) {
 	for _, want := range []string{mc[1].ID + " (" + ID(mc[1]) + "): the question is 121 characters", mc[2].ID + " (" + ID(mc[2]) + "): the answer"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no note %q in:\n%s", want, all)
+		}
+	}
+	for _, ok := range mc[3:] {
+		if strings.Contains(all, ok.ID+" (") {
+			t.Errorf("%s refused:\n%s", ok.ID, all)
 		}
 	}
 	if strings.Contains(all, mc[0].ID+" (") {
