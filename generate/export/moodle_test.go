@@ -216,6 +216,12 @@ func checkMoodle(t *testing.T, q *quiz.Quiz, data []byte, notes []Note, opt Opti
 		if g := mq.child("defaultgrade").text; g != points {
 			t.Errorf("%s: default grade %q, want %s", w.ID, g, points)
 		}
+		// Penalties as Moodle sets them: 1 for true/false (its GIFT
+		// importer, question/format/gift/format.php:448), else the
+		// default 0.3333333 (import_headers, xml/format.php:270-275).
+		if p, want := mq.child("penalty").text, map[bool]string{true: "1", false: "0.3333333"}[w.Form == "tf"]; p != want {
+			t.Errorf("%s: penalty %q, want %s", w.ID, p, want)
+		}
 		var tags []string
 		for _, tag := range mq.child("tags").all("tag") {
 			tags = append(tags, tag.txt())
@@ -283,6 +289,11 @@ func checkMoodle(t *testing.T, q *quiz.Quiz, data []byte, notes []Note, opt Opti
 			for i, a := range answers {
 				if got := unhtml(a.txt()); got != strings.TrimSpace(lines(w.Seq[i])) {
 					t.Errorf("%s: place %d holds %q, want %q", w.ID, i+1, got, w.Seq[i])
+				}
+				// The importer resets fractions, but Moodle's own
+				// exporter writes each item's place there (line 572).
+				if a.attr["fraction"] != strconv.Itoa(i+1) {
+					t.Errorf("%s: place %d has fraction %q", w.ID, i+1, a.attr["fraction"])
 				}
 			}
 		}

@@ -43,7 +43,11 @@ func xmllint(t *testing.T, schema, file string) {
 type (
 	qtiDoc struct {
 		Assessment struct {
-			Ident string    `xml:"ident,attr"`
+			Ident  string `xml:"ident,attr"`
+			Fields []struct {
+				Label string `xml:"fieldlabel"`
+				Entry string `xml:"fieldentry"`
+			} `xml:"qtimetadata>qtimetadatafield"`
 			Items []qtiItem `xml:"section>item"`
 		} `xml:"assessment"`
 	}
@@ -240,6 +244,13 @@ func checkQTI(t *testing.T, q *quiz.Quiz, data []byte, notes []Note, opt Options
 		meta.ShowCorrect != strconv.FormatBool(!opt.Canvas.HideAnswers) || meta.Attempts != attempts || meta.TimeLimit != timeLimit {
 		t.Errorf("quiz settings %+v for %+v (%d items)", meta, opt, len(doc.Assessment.Items))
 	}
+	maxAttempts := map[string]string{"-1": "unlimited"}[attempts]
+	if maxAttempts == "" {
+		maxAttempts = attempts
+	}
+	if len(doc.Assessment.Fields) != 1 || doc.Assessment.Fields[0].Label != "cc_maxattempts" || doc.Assessment.Fields[0].Entry != maxAttempts {
+		t.Errorf("assessment metadata %+v, want cc_maxattempts %s", doc.Assessment.Fields, maxAttempts)
+	}
 	t.Run("schema", func(t *testing.T) {
 		xmllint(t, "qti12/ims_qtiasiv1p2.xsd", filepath.Join(dir, asmtName))
 		// Canvas's manifest uses Common Cartridge's name for the IMS CP
@@ -260,12 +271,20 @@ func checkQTI(t *testing.T, q *quiz.Quiz, data []byte, notes []Note, opt Options
 			t.Errorf("%s: points %q", it.Ident, it.field("points_possible"))
 		}
 	}
+	plainID := regexp.MustCompile(`^[a-z0-9-]+$`)
 	for _, w := range expect(t, q) {
 		var qi qtiItem
 		found := false
 		for _, it := range doc.Assessment.Items {
-			if id := w.stableID(); (id != "" && it.Ident == qtiIdent(id)) || (id == "" && strings.HasPrefix(it.Ident, "quizcard_"+w.Form+"-")) {
+			id := w.stableID()
+			if (id != "" && strings.HasSuffix(it.Title, "("+id+")")) || (id == "" && strings.HasPrefix(it.Ident, "quizcard_"+w.Form+"-")) {
 				qi, found = it, true
+				// Canvas keeps the ident as it is (so its migration id
+				// is the one quizcard wrote); a plain fact id is used as
+				// it stands.
+				if qtiReadIdentifier(it.Ident, "ID-") != it.Ident || (plainID.MatchString(id) && it.Ident != "quizcard_"+id) {
+					t.Errorf("%s: item ident %q", w.ID, it.Ident)
+				}
 			}
 		}
 		if !found {
@@ -513,5 +532,48 @@ func TestQTIStable(t *testing.T) {
 	other.Title = "Another quiz"
 	if a, _ := idents(other); a == a7 {
 		t.Error("another title keeps the quiz ident")
+	}
+}
+
+// TestQTIIdents: ids with characters Canvas renames keep apart, and stay
+// as Canvas reads them.
+func TestQTIIdents(t *testing.T) {
+	seen := map[string]string{}
+	for _, id := range []string{"a-b", "a.b", "a_b", "a+b", "a:b", "u.s.-deal", "u-s--deal"} {
+		got := qtiIdent(id)
+		if qtiReadIdentifier(got, "ID-") != got {
+			t.Errorf("%q: ident %q, which Canvas renames", id, got)
+		}
+		if other, dup := seen[got]; dup {
+			t.Errorf("%q and %q share the ident %q", id, other, got)
+		}
+		seen[got] = id
+	}
+}
+
+// TestChoiceIdents: choice idents are four-digit numbers, distinct within
+// a question however many choices there are (so clashing hashes are
+// resolved), and each follows its text, not its place.
+func TestChoiceIdents(t *testing.T) {
+	var texts []string
+	for i := 0; i < 300; i++ {
+		texts = append(texts, "choice "+strconv.Itoa(i))
+	}
+	ids := choiceIdents("q", texts)
+	rev := append([]string(nil), texts...)
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	revIDs := choiceIdents("q", rev)
+	seen := map[string]bool{}
+	four := regexp.MustCompile(`^[1-9][0-9]{3}$`)
+	for i, id := range ids {
+		if seen[id] || !four.MatchString(id) {
+			t.Errorf("choice %d: ident %q repeated or not four digits", i, id)
+		}
+		seen[id] = true
+		if revIDs[len(texts)-1-i] != id {
+			t.Errorf("%q: ident %q, or %q in another order", texts[i], id, revIDs[len(texts)-1-i])
+		}
 	}
 }
