@@ -20,6 +20,11 @@ type Bank struct {
 	// file order.
 	Matchings []Matching
 
+	// Undrawable lists the texts that hold a character the PDF fonts
+	// cannot draw (Persian, Arabic, CJK, emoji), at their lines. Such a
+	// bank is valid: PDFs refuse it, the other formats carry the text.
+	Undrawable ErrorList
+
 	byID      map[string]int // entity id -> index in Entities
 	sentences *sentenceIndex // built on first use
 }
@@ -125,6 +130,10 @@ type Fact struct {
 	// unless asked.
 	Draft bool
 	Line  int // line of the fact's [[facts]] header
+
+	// Feedback says why each Wrong option is wrong, aligned with Wrong
+	// ("" where none); nil when the fact has no feedback table.
+	Feedback []string
 
 	tab *table // where the fact is written, for messages
 }

@@ -302,7 +302,7 @@ why = 1
 	for _, tb := range tabs {
 		got = append(got, fmt.Sprintf("%s#%d@%d%v", tb.name, tb.index, tb.line, tb.order))
 	}
-	want := "#0@1[top] article#0@2[text why] facts#0@12[id] facts#1@15[s ask summary why]"
+	want := "#0@1[top] article#0@2[text why] facts#0@12[id quoted] facts#1@15[s ask summary why]"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}

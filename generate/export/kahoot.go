@@ -37,10 +37,12 @@ const KahootHeaderRow = 8
 // one question a row from row 9, every cell a string. Multiple choice with
 // 2–4 answers and true/false fit; a question over 120 characters or an
 // answer over 75 is left out (never cut) and named in a note, and so are
-// matching and ordering questions. date is written as the file's creation
-// time, for reproducible files.
-func Kahoot(w io.Writer, q *quiz.Quiz, date time.Time) ([]Note, error) {
+// matching and ordering questions. opt.Date is written as the file's
+// creation time, for reproducible files. When no question fits, it writes
+// nothing and returns Empty: Kahoot rejects a sheet without questions.
+func Kahoot(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 	n := newNoter("kahoot")
+	date := opt.Date
 	f := excelize.NewFile()
 	defer f.Close()
 	const sheet = "Sheet1"
@@ -65,7 +67,7 @@ func Kahoot(w io.Writer, q *quiz.Quiz, date time.Time) ([]Note, error) {
 		case quiz.TF:
 			answers, right = []string{"True", "False"}, qu.Answer
 		default:
-			n.skip(it, "Kahoot's quiz spreadsheet holds only multiple-choice questions")
+			n.skip(it, "Kahoot's quiz spreadsheet holds only multiple-choice and true/false questions")
 			continue
 		}
 		if len(answers) > 4 {
@@ -106,6 +108,10 @@ func Kahoot(w io.Writer, q *quiz.Quiz, date time.Time) ([]Note, error) {
 				return nil, err
 			}
 		}
+		n.written++
+	}
+	if n.written == 0 {
+		return n.done(nil)
 	}
 	f.SetColWidth(sheet, "B", "B", 60)
 	f.SetColWidth(sheet, "C", "F", 28)
@@ -115,8 +121,6 @@ func Kahoot(w io.Writer, q *quiz.Quiz, date time.Time) ([]Note, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if _, err := f.WriteTo(w); err != nil {
-		return nil, err
-	}
-	return n.notes(), nil
+	_, err := f.WriteTo(w)
+	return n.done(err)
 }

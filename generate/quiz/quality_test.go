@@ -400,8 +400,23 @@ func (o *oracle) checkMC(qu *Question, bad func(int, *Question, string, ...any))
 		}
 		return ""
 	}
+	// The band holds for automatic options; the bank's own wrong list is
+	// the curator's judgement.
+	curated := map[string]bool{}
+	for _, v := range f.Wrong {
+		curated[strings.ToLower(o.b.Text(v))] = true
+		if v.Type == bank.NumberValue {
+			curated[strings.ToLower(v.Number.Digits())] = true
+		}
+		if v.Type == bank.DateValue && v.Date.Inferred && !v.Date.Resolved && v.Date.Precision == bank.Day {
+			curated[strings.ToLower(v.Date.Printed())] = true
+		}
+	}
 	for i, op := range qu.Options {
 		if i == qu.Answer {
+			continue
+		}
+		if curated[strings.ToLower(op)] && key.Type != bank.EntityValue {
 			continue
 		}
 		if o.truths[strings.ToLower(f.Ask)][strings.ToLower(op)] {
