@@ -347,7 +347,6 @@ func (o *obj) drawable(key, s string) {
 	}
 }
 
-
 func runeName(r rune) string {
 	switch {
 	case r > 0xFFFF:
