@@ -7,9 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/quizcard/quizcard/generate/quiz"
+	"github.com/quizcard/quizcard/generate/xlsx"
 )
 
 // Kahoot's spreadsheet limits, counted in characters.
@@ -43,7 +42,7 @@ const KahootHeaderRow = 8
 func Kahoot(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 	n := newNoter("kahoot")
 	date := opt.Date
-	f := excelize.NewFile()
+	f := xlsx.NewFile()
 	defer f.Close()
 	const sheet = "Sheet1"
 	set := func(cell, v string) error { return f.SetCellStr(sheet, cell, v) }
@@ -53,7 +52,7 @@ func Kahoot(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 	set("B3", "Add questions, at least two answer alternatives, time limit and choose correct answers. "+
 		"Leave the answer alternative empty if you have fewer than four alternatives. "+q.Title)
 	for i, h := range KahootHeader {
-		cell, _ := excelize.CoordinatesToCellName(i+2, KahootHeaderRow)
+		cell, _ := xlsx.CoordinatesToCellName(i+2, KahootHeaderRow)
 		set(cell, h)
 	}
 	row := KahootHeaderRow
@@ -103,7 +102,7 @@ func Kahoot(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 		}
 		cells = append(cells, limit, strconv.Itoa(right+1))
 		for i, v := range cells {
-			cell, _ := excelize.CoordinatesToCellName(i+1, row)
+			cell, _ := xlsx.CoordinatesToCellName(i+1, row)
 			if err := set(cell, v); err != nil {
 				return nil, err
 			}
@@ -115,7 +114,7 @@ func Kahoot(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 	}
 	f.SetColWidth(sheet, "B", "B", 60)
 	f.SetColWidth(sheet, "C", "F", 28)
-	if err := f.SetDocProps(&excelize.DocProperties{
+	if err := f.SetDocProps(&xlsx.DocProperties{
 		Title: q.Title, Creator: "quizcard",
 		Created: date.UTC().Format(time.RFC3339), Modified: date.UTC().Format(time.RFC3339),
 	}); err != nil {
