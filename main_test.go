@@ -486,6 +486,7 @@ func TestAddDevNull(t *testing.T) {
 		t.Errorf("add </dev/null: exit %d, %v\n%s", code, err, out)
 	}
 }
+
 // BenchmarkProcess times whole runs of the built command, start-up
 // included, each paired with a run of a yardstick (A B A B ...): an empty Go
 // program for --version and check, one pdflatex pass of a one-page exam
