@@ -38,7 +38,7 @@ func TestInvariants(t *testing.T) {
 		{Count: 8, Versions: 3, Forms: []Form{MC, TF, Match, Order}, Choices: 5},
 		{Count: 6, Versions: 2, Forms: []Form{TF}},
 	}
-	for seed := uint64(0); seed < 1000; seed++ {
+	for seed := uint64(0); seed < uint64(seedCount(1000)); seed++ {
 		opt := opts[seed%uint64(len(opts))]
 		q, err := Build(b, opt, rng(seed))
 		if err != nil {
@@ -190,7 +190,7 @@ func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
 // within ±10% of uniform.
 func TestLetterBalance(t *testing.T) {
 	b := loadBank(t)
-	for seed := uint64(0); seed < 200; seed++ {
+	for seed := uint64(0); seed < uint64(seedCount(200)); seed++ {
 		for _, forms := range [][]Form{{MC}, nil} {
 			q, err := Build(b, Options{Count: 10, Versions: 4, Forms: forms}, rng(seed))
 			if err != nil {
