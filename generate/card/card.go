@@ -103,7 +103,7 @@ func Build(b *bank.Bank) *Card {
 	add("Who", true, who)
 	when := a.Date.String()
 	for _, e := range b.Pool(bank.Events) {
-		if e.Date == a.Date {
+		if sameDay(e.Date, a.Date) {
 			when = e.Date.String() + ": " + e.Name
 		}
 	}
@@ -149,11 +149,17 @@ func Build(b *bank.Bank) *Card {
 		c.Timeline = append(c.Timeline, Tick{
 			Date:      e.Date.Short(),
 			Label:     capitalise(e.Name),
-			Highlight: e.Date == a.Date,
+			Highlight: sameDay(e.Date, a.Date),
 			Year:      e.Date.Year,
 		})
 	}
 	return c
+}
+
+// sameDay reports whether an event falls on the article's date, whether or
+// not the article prints the event's year ("3 November [2019]").
+func sameDay(event, article bank.Date) bool {
+	return event.Precision == article.Precision && event.Compare(article) == 0
 }
 
 // figure writes a number as the card shows it: "444", "50+" for "more than

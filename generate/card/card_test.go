@@ -45,7 +45,7 @@ func TestBuild(t *testing.T) {
 	if got := strings.Join(figs, " "); got != "444 50+ 41 4" {
 		t.Errorf("numbers %s", got)
 	}
-	if len(c.Timeline) != 8 || c.Timeline[0].Date != "1953" || !c.Timeline[7].Highlight || c.Timeline[7].Date != "3 Nov 2019" {
+	if len(c.Timeline) != 8 || c.Timeline[0].Date != "1953" || !c.Timeline[7].Highlight || c.Timeline[7].Date != "3 Nov [2019]" {
 		t.Errorf("timeline %+v", c.Timeline)
 	}
 	for i := 1; i < len(c.Timeline); i++ {

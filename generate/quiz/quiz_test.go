@@ -230,9 +230,8 @@ func TestErrors(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{Options{Count: 8, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, "only 5 facts of kind deal; asked for 8"},
+		{Options{Count: 8, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, "only 4 facts of kind deal; asked for 8"},
 		{Options{Count: 3, Forms: []Form{MC}, Filter: bank.Filter{Tags: []string{"nope"}}}, "only 0 facts tagged nope; asked for 3"},
-		{Options{Count: 2, Forms: []Form{MC}, Choices: 5, Filter: bank.Filter{Kinds: []string{"who"}}}, "only 0 facts of kind who can offer 4 wrong options"},
 		{Options{Count: 5, Forms: []Form{Match}}, "forms match can make only 2 questions; asked for 5"},
 		{Options{Count: 4, Forms: []Form{Order}, Filter: bank.Filter{Kinds: []string{"who"}}}, "no ordering question is possible"},
 		{Options{Choices: 6}, "choices must be 2 to 5, not 6"},
@@ -242,6 +241,48 @@ func TestErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Build(%+v) = %v, want %q", tc.opt, err, tc.want)
 		}
+	}
+}
+
+// TestTooFewWrongOptions: a bank whose people pool holds only three other
+// people cannot give a five-option question, and says so. (Every entity
+// fact of the built-in bank now has four curated wrong options.)
+func TestTooFewWrongOptions(t *testing.T) {
+	b, err := bank.Parse("small.toml", []byte(`[article]
+title = "T"
+outlet = "O"
+date = "2019-11-03"
+summary = "S"
+text = "Rouhani never emerged from his room. Macron and Trump waited."
+[[people]]
+id = "khamenei"
+name = "Ali Khamenei"
+role = "Supreme Leader"
+[[people]]
+id = "macron"
+name = "Emmanuel Macron"
+role = "President of France"
+[[people]]
+id = "trump"
+name = "Donald Trump"
+role = "President"
+[[people]]
+id = "rouhani"
+name = "Hassan Rouhani"
+role = "President of Iran"
+[[facts]]
+id = "never-emerged"
+kind = "who"
+ask = "Who never emerged from his room?"
+answer = "rouhani"
+source = "Rouhani never emerged from his room."
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(b, Options{Count: 1, Forms: []Form{MC}, Choices: 5}, rng(1))
+	if want := "only 0 facts in the bank can offer 4 wrong options"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Build = %v, want %q", err, want)
 	}
 }
 
@@ -298,17 +339,17 @@ func ExampleBuild() {
 		fmt.Println("   key:", it.Key)
 	}
 	// Output:
-	// 1 Which deal was a Rouhani–Trump–Macron phone call on September 24 meant to seal?
-	//    A) The four-point deal
-	//    B) The 2015 nuclear deal (JCPOA)
+	// 1 Khamenei said he would accept negotiations only if the U.S. returned to which deal?
+	//    A) The nuclear deal (JCPOA)
+	//    B) The Algiers Accords
 	//    C) The Joint Plan of Action
-	//    D) The Algiers Accords
+	//    D) The Nuclear Non-Proliferation Treaty
 	//    key: A
-	// 2 Rouhani wants the U.S. to take part in P5+1 meetings with the other parties to which deal?
-	//    A) The Joint Plan of Action
-	//    B) The 2015 nuclear deal (JCPOA)
-	//    C) The Algiers Accords
-	//    D) The four-point deal
+	// 2 Rouhani said the U.S. must take part in the P5+1 meetings with the other parties to which deal?
+	//    A) The Treaty of Amity
+	//    B) The nuclear deal (JCPOA)
+	//    C) The Oslo Accords
+	//    D) The Algiers Accords
 	//    key: B
 }
 
