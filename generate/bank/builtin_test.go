@@ -435,3 +435,27 @@ func TestBuiltinFitsExports(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinExcerpts: excerpts print cleanly in the key (review #27):
+// no excerpt opens or closes on a quotation mark, and straight quotes come
+// in pairs.
+func TestBuiltinExcerpts(t *testing.T) {
+	b := loadBuiltin(t)
+	check := func(what, s string) {
+		trimmed := strings.TrimRight(s, ".,")
+		if strings.HasPrefix(s, `"`) || strings.HasPrefix(s, "“") || (strings.HasSuffix(trimmed, `"`) && strings.Count(s, `"`) == 1) {
+			t.Errorf("%s: excerpt %q opens or closes on a quotation mark", what, s)
+		}
+		if strings.Count(s, `"`)%2 != 0 {
+			t.Errorf("%s: excerpt %q has an unpaired quotation mark", what, s)
+		}
+	}
+	for _, f := range b.Facts {
+		check("fact "+strconv.Quote(f.ID), f.Source)
+	}
+	for _, m := range b.Matchings {
+		for _, s := range m.Sources {
+			check("matching "+strconv.Quote(m.ID), s)
+		}
+	}
+}
