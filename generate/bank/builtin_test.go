@@ -459,3 +459,52 @@ func TestBuiltinExcerpts(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinNoStandOut: whichever of its curated wrong options a
+// multiple-choice item gets (two to four of them), the answer does not
+// stand out by form (issue 9, rule 5; distractors.md §6): it is not the only
+// option with digits or with parentheses, nor far longer than every other
+// (more than 1.5 times and at least 12 characters longer).
+func TestBuiltinNoStandOut(t *testing.T) {
+	b := loadBuiltin(t)
+	hasDigit := func(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+	hasParen := func(s string) bool { return strings.Contains(s, "(") }
+	for _, f := range b.Facts {
+		if f.Answer.Type != EntityValue || len(f.Wrong) < 2 {
+			continue
+		}
+		key := b.Text(f.Answer)
+		var lens []int
+		without := map[string]int{}
+		for _, w := range f.Wrong {
+			s := b.Text(w)
+			lens = append(lens, len([]rune(s)))
+			if !hasDigit(s) {
+				without["digits"]++
+			}
+			if !hasParen(s) {
+				without["parentheses"]++
+			}
+		}
+		// The worst draw for three options: the two wrong options that
+		// lack the feature, or the two shortest.
+		for feature, test := range map[string]func(string) bool{"digits": hasDigit, "parentheses": hasParen} {
+			if test(key) && without[feature] >= 2 {
+				t.Errorf("fact %q: the answer %q can be the only option with %s", f.ID, key, feature)
+			}
+		}
+		sortInts(lens)
+		n, longest := len([]rune(key)), lens[1]
+		if float64(n) > 1.5*float64(longest) && n-longest >= 12 {
+			t.Errorf("fact %q: the answer (%d characters) can stand out against wrong options of %d", f.ID, n, longest)
+		}
+	}
+}
+
+func sortInts(xs []int) {
+	for i := 1; i < len(xs); i++ {
+		for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
+			xs[j], xs[j-1] = xs[j-1], xs[j]
+		}
+	}
+}

@@ -29,7 +29,7 @@ func TestBuild(t *testing.T) {
 		}
 	}
 	// Only deals some fact is about: not the wrong-answer-only ones.
-	if d := c.Facts[3].Value; !strings.Contains(d, "JCPOA") || strings.Contains(d, "Algiers") {
+	if d := c.Facts[3].Value; !strings.Contains(d, "nuclear deal with Iran") || strings.Contains(d, "Algiers") {
 		t.Errorf("deals %q", d)
 	}
 	if m := c.Facts[4].Value; m != "Emmanuel Macron; Japan; France" {

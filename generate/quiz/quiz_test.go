@@ -340,14 +340,14 @@ func ExampleBuild() {
 	}
 	// Output:
 	// 1 Khamenei said he would accept negotiations only if the U.S. returned to which deal?
-	//    A) The nuclear deal (JCPOA)
+	//    A) The nuclear deal with Iran
 	//    B) The Algiers Accords
 	//    C) The Joint Plan of Action
 	//    D) The Nuclear Non-Proliferation Treaty
 	//    key: A
 	// 2 Rouhani said the U.S. must take part in the P5+1 meetings with the other parties to which deal?
 	//    A) The Treaty of Amity
-	//    B) The nuclear deal (JCPOA)
+	//    B) The nuclear deal with Iran
 	//    C) The Oslo Accords
 	//    D) The Algiers Accords
 	//    key: B
