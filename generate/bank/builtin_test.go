@@ -67,6 +67,7 @@ func TestBuiltinCoverage(t *testing.T) {
 		"expressed love for the North Korean officials",                   // 11
 		"they didn’t reduce the sanctions even a bit",                     // 11
 		"rimposed sanctions on the Islamic Republic",                      // 12
+		"Khamenei claimed according to his official website",              // 13
 		"Speaking on Sunday November 3 to a group of students",            // 14
 	}
 	var sources []string
