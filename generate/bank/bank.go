@@ -42,6 +42,9 @@ type Article struct {
 	// Topic, Outlet and Date (never the headline, which may give answers
 	// away).
 	QuizTitle string
+	// QuoteAbout is whom Quote is about: a person or group id. A quote
+	// that opens with a pronoun ("He is…") is shown with it resolved.
+	QuoteAbout string
 }
 
 // Pool names an entity table in the bank.
@@ -77,9 +80,16 @@ type Entity struct {
 	Aliases []string
 	// Foil marks a plausible entity the article does not mention: it may
 	// be a wrong option, never an answer, a card entry or a matching pair.
-	Foil bool
-	Line int
+	Foil   bool
+	Key    bool   // events: a key event, kept first on a short timeline
+	Status string // deals: one of DealStatuses; "" means agreed
+	Note   string // deals: a short note the card shows, e.g. "left by the U.S. in 2018"
+	Line   int
 }
+
+// DealStatuses are the values a deal's status may take: agreed (the
+// default), proposed, reported (not confirmed) or failed (never finalized).
+var DealStatuses = []string{"agreed", "proposed", "reported", "failed"}
 
 // Kinds lists the fact kinds, in the order summaries print them.
 var Kinds = []string{"who", "when", "deal", "mediator", "quote", "number", "place"}
@@ -95,6 +105,7 @@ type Fact struct {
 	Wrong      []Value // curated distractors, preferred over automatic ones
 	Statement  string  // true/false form with an {answer} slot; may be empty
 	Caption    string  // card "By the numbers" caption (number facts), ≤ 8 words
+	Outcome    string  // card: how a mediation effort ended (mediator facts), e.g. "failed"
 	Explain    string
 	Source     string // verbatim excerpt of the article
 	Tags       []string

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -450,20 +451,20 @@ var poolKeys = map[Pool][]string{
 	People: {"id", "name", "role", "country", "aliases", "foil"},
 	Groups: {"id", "name", "type", "aliases", "foil"},
 	Places: {"id", "name", "country", "aliases", "foil"},
-	Deals:  {"id", "name", "year", "parties", "aliases", "foil"},
-	Events: {"id", "name", "date", "aliases", "foil"},
+	Deals:  {"id", "name", "year", "parties", "aliases", "foil", "status", "note"},
+	Events: {"id", "name", "date", "aliases", "foil", "key"},
 }
 
 var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place", Deals: "deal", Events: "event"}
 
 var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "qualifier",
 	"also", "wrong", "statement", "false_statements", "caption", "explain", "source", "tags",
-	"difficulty", "group"}
+	"difficulty", "group", "outcome"}
 
 var matchingKeys = []string{"id", "kind", "prompt", "left", "right", "extra", "sources", "tags"}
 
 var articleKeys = []string{"title", "outlet", "date", "url", "summary", "text",
-	"topic", "headline", "occasion", "why", "quote", "quote_by", "quiz_title"}
+	"topic", "headline", "occasion", "why", "quote", "quote_by", "quiz_title", "quote_about"}
 
 // bank turns decoded TOML into a Bank, recording type and shape problems.
 func (p *parser) bank(raw map[string]any) *Bank {
@@ -488,7 +489,8 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			Quote:    a.str("quote", false),
 			QuoteBy:  a.str("quote_by", false),
 
-			QuizTitle: a.str("quiz_title", false),
+			QuizTitle:  a.str("quiz_title", false),
+			QuoteAbout: a.str("quote_about", false),
 		}
 	} else {
 		p.errs = append(p.errs, Error{File: p.file, Line: 1, Msg: "missing [article] table"})
@@ -513,8 +515,13 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			case Deals:
 				e.Year, _ = o.integer("year", true)
 				e.Parties = o.strs("parties")
+				e.Status, e.Note = o.str("status", false), o.str("note", false)
+				if e.Status != "" && !slices.Contains(DealStatuses, e.Status) {
+					o.errorf("status", "status %q is not one of %s", e.Status, strings.Join(DealStatuses, ", "))
+				}
 			case Events:
 				e.Date = o.date("date", true)
+				e.Key, _ = o.boolean("key")
 			}
 			p.entity(b, o, e)
 		}
@@ -572,6 +579,7 @@ func (p *parser) fact(o *obj) Fact {
 		Ask:        o.str("ask", true),
 		Statement:  o.str("statement", false),
 		Caption:    o.str("caption", false),
+		Outcome:    o.str("outcome", false),
 		Explain:    o.str("explain", false),
 		Source:     o.str("source", true),
 		Tags:       o.strs("tags"),

@@ -70,6 +70,13 @@ func (p *parser) validate(b *Bank) {
 	if (b.Article.Quote == "") != (b.Article.QuoteBy == "") {
 		add(p.articleLine("quote"), "article", "quote and quote_by go together")
 	}
+	if about := b.Article.QuoteAbout; about != "" {
+		if e, ok := b.Entity(about); !ok || (e.Pool != People && e.Pool != Groups) {
+			add(p.articleLine("quote_about"), "article", "quote_about %q is not a known person or group", about)
+		} else if b.Article.Quote == "" {
+			add(p.articleLine("quote_about"), "article", "quote_about needs a quote")
+		}
+	}
 	poolSize := map[string]int{} // pool+type -> entities
 	for _, e := range b.Entities {
 		poolSize[candidateKey(e)]++
@@ -92,6 +99,9 @@ func (p *parser) validate(b *Bank) {
 			add(f.line("source"), what, "source excerpt %q is too short to check: quote at least three words", f.Source)
 		case text != "" && !strings.Contains(text, foldExcerpt(f.Source)):
 			add(f.line("source"), what, "source excerpt is not in the article text: %q", clip(f.Source, 60))
+		}
+		if f.Outcome != "" && f.Kind != "mediator" {
+			add(f.line("outcome"), what, "outcome goes only with mediator facts")
 		}
 		if f.Statement != "" && strings.Count(f.Statement, "{answer}") != 1 {
 			add(f.line("statement"), what, "statement must contain the slot {answer} exactly once")

@@ -3,6 +3,7 @@ package quiz
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -32,9 +33,9 @@ func rng(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0)) }
 func TestInvariants(t *testing.T) {
 	b := loadBank(t)
 	opts := []Options{
-		{Count: 12, Versions: 4},
-		{Count: 10, Versions: 2, Forms: []Form{MC}, Choices: 3},
-		{Count: 8, Versions: 3, Forms: []Form{MC, TF, Match, Order}, Choices: 5, Filter: bank.Filter{Kinds: []string{"when", "number"}}},
+		{Count: 10, Versions: 4},
+		{Count: 8, Versions: 2, Forms: []Form{MC}, Choices: 3},
+		{Count: 8, Versions: 3, Forms: []Form{MC, TF, Match, Order}, Choices: 5},
 		{Count: 6, Versions: 2, Forms: []Form{TF}},
 	}
 	for seed := uint64(0); seed < 1000; seed++ {
@@ -76,6 +77,11 @@ func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
 				}
 				truth := strings.Replace(f.Statement, "{answer}", b.Text(f.Answer), 1)
 				isTrue := bank.Fold(qu.Prompt) == bank.Fold(truth)
+				if d := f.Answer.Date; f.Answer.Type == bank.DateValue && d.Inferred {
+					// A year the article does not print is left out of the
+					// statement: "on 24 September".
+					isTrue = isTrue || bank.Fold(qu.Prompt) == bank.Fold(strings.Replace(f.Statement, "{answer}", d.Printed(), 1))
+				}
 				if isTrue != (qu.Answer == 0) {
 					t.Fatalf("%s: %s: %q marked %s", ctx, qu.ID, qu.Prompt, qu.Options[qu.Answer])
 				}
@@ -88,8 +94,18 @@ func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
 			if len(qu.Options) != wantN {
 				t.Fatalf("%s: %s: %d options, want %d", ctx, qu.ID, len(qu.Options), wantN)
 			}
-			// Exactly one right option; distinct options; no wrong option true.
+			// Exactly one right option; distinct options; no wrong option
+			// true. A qualified figure is asked as the figure the article
+			// prints ("more than ___ diplomats"): its digits are the answer.
 			truths := map[string]bool{b.Key(f.Answer): true}
+			if f.Answer.Type == bank.NumberValue && f.Answer.Number.Qualifier != "" {
+				truths = map[string]bool{f.Answer.Number.Digits(): true}
+			}
+			if d := f.Answer.Date; f.Answer.Type == bank.DateValue && d.Inferred {
+				// Options show what the article prints ("24 September"),
+				// never a year it does not print.
+				truths[bank.Fold(d.Printed())] = true
+			}
 			for _, v := range f.Also {
 				truths[b.Key(v)] = true
 			}
@@ -117,11 +133,11 @@ func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
 			if right != 1 {
 				t.Fatalf("%s: %s: %d right options in %v", ctx, qu.ID, right, qu.Options)
 			}
-			if bank.Fold(qu.Options[qu.Answer]) != b.Key(f.Answer) {
+			if !truths[bank.Fold(qu.Options[qu.Answer])] {
 				t.Fatalf("%s: %s: answer %q, fact says %q", ctx, qu.ID, qu.Options[qu.Answer], b.Text(f.Answer))
 			}
 		case Match:
-			if len(qu.Left) < 4 || len(qu.Left) > 5 || len(qu.Left) != len(qu.Right) || len(qu.Entities) != len(qu.Left) {
+			if len(qu.Left) < 3 || len(qu.Left) > 5 || len(qu.Left) != len(qu.Right) || len(qu.Entities) != len(qu.Left) || len(qu.Extra) == 0 {
 				t.Fatalf("%s: %s: bad match %v", ctx, qu.ID, qu)
 			}
 		case Order:
@@ -180,13 +196,13 @@ func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
 	}
 }
 
-// TestLetterBalance: on a 12-question, 4-version set, each right letter is
+// TestLetterBalance: on a 10-question, 4-version set, each right letter is
 // within ±10% of uniform.
 func TestLetterBalance(t *testing.T) {
 	b := loadBank(t)
 	for seed := uint64(0); seed < 200; seed++ {
 		for _, forms := range [][]Form{{MC}, nil} {
-			q, err := Build(b, Options{Count: 12, Versions: 4, Forms: forms}, rng(seed))
+			q, err := Build(b, Options{Count: 10, Versions: 4, Forms: forms}, rng(seed))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -232,7 +248,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{Options{Count: 8, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, "only 4 facts of kind deal; asked for 8"},
 		{Options{Count: 3, Forms: []Form{MC}, Filter: bank.Filter{Tags: []string{"nope"}}}, "only 0 facts tagged nope; asked for 3"},
-		{Options{Count: 5, Forms: []Form{Match}}, "forms match can make only 2 questions; asked for 5"},
+		{Options{Count: 40, Forms: []Form{MC, TF}}, "40 questions asked; the bank gives only"},
+		{Options{Count: 6, Forms: []Form{Match}}, "forms match can make only"},
 		{Options{Count: 4, Forms: []Form{Order}, Filter: bank.Filter{Kinds: []string{"who"}}}, "no ordering question is possible"},
 		{Options{Choices: 6}, "choices must be 2 to 5, not 6"},
 		{Options{Count: -1}, "count must be at least 1"},
@@ -244,45 +261,23 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// TestTooFewWrongOptions: a bank whose people pool holds only three other
-// people cannot give a five-option question, and says so. (Every entity
-// fact of the built-in bank now has four curated wrong options.)
-func TestTooFewWrongOptions(t *testing.T) {
-	b, err := bank.Parse("small.toml", []byte(`[article]
-title = "T"
-outlet = "O"
-date = "2019-11-03"
-summary = "S"
-text = "Rouhani never emerged from his room. Macron and Trump waited."
-[[people]]
-id = "khamenei"
-name = "Ali Khamenei"
-role = "Supreme Leader"
-[[people]]
-id = "macron"
-name = "Emmanuel Macron"
-role = "President of France"
-[[people]]
-id = "trump"
-name = "Donald Trump"
-role = "President"
-[[people]]
-id = "rouhani"
-name = "Hassan Rouhani"
-role = "President of Iran"
-[[facts]]
-id = "never-emerged"
-kind = "who"
-ask = "Who never emerged from his room?"
-answer = "rouhani"
-source = "Rouhani never emerged from his room."
-`))
+// TestShortError: when the rules leave too few clean items, the error
+// says how many there are and what limits them.
+func TestShortError(t *testing.T) {
+	b, err := bank.Load("testdata/rules.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Build(b, Options{Count: 1, Forms: []Form{MC}, Choices: 5}, rng(1))
-	if want := "only 0 facts in the bank can offer 4 wrong options"; err == nil || !strings.Contains(err.Error(), want) {
-		t.Errorf("Build = %v, want %q", err, want)
+	_, err = Build(b, Options{Count: 6, Forms: []Form{MC}}, rng(1))
+	var short *ShortError
+	if !errors.As(err, &short) {
+		t.Fatalf("got %v, want a *ShortError", err)
+	}
+	// The bank's seven facts lie in five sentences (two share the embassy
+	// sentence); its mediators question cannot offer three clean wrong
+	// options besides the two true ones and the one the stem names.
+	if short.Asked != 6 || short.Possible >= 6 || !strings.Contains(short.Why, "sentence groups") {
+		t.Errorf("got %+v", short)
 	}
 }
 
@@ -294,42 +289,10 @@ func TestLabel(t *testing.T) {
 	}
 }
 
-func TestNumberNeighbours(t *testing.T) {
-	b := loadBank(t)
-	g := newGen(b, rng(1))
-	for _, n := range []bank.Number{{Value: 444, Unit: "days"}, {Value: 1, Unit: "days"}, {Value: 100, Unit: "percent"}, {Value: 2.5, Decimals: 1}} {
-		got := g.numberNeighbours(n, 4)
-		if len(got) < 4 {
-			t.Fatalf("%v: only %d neighbours", n, len(got))
-		}
-		for _, x := range got {
-			if x.Value <= 0 || x.Value == n.Value || x.Unit != n.Unit || x.Decimals != n.Decimals {
-				t.Errorf("%v: bad neighbour %v", n, x)
-			}
-			if n.Unit == "percent" && x.Value > 100 {
-				t.Errorf("%v: neighbour %v over 100 percent", n, x)
-			}
-		}
-	}
-}
-
-func TestDateShiftsNeverAfterArticle(t *testing.T) {
-	b := loadBank(t)
-	for seed := uint64(0); seed < 100; seed++ {
-		g := newGen(b, rng(seed))
-		for _, d := range []bank.Date{{Month: 11, Day: 3, Precision: bank.MonthDay}, {Year: 2019, Precision: bank.Year}, {Year: 2019, Month: 10, Precision: bank.Month}} {
-			for _, x := range g.dateShifts(d, 3) {
-				if g.after(x) {
-					t.Fatalf("shift %v of %v is after the article", x, d)
-				}
-			}
-		}
-	}
-}
-
 func ExampleBuild() {
-	b, _ := bank.Load("../../questions.toml")
-	q, _ := Build(b, Options{Count: 2, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, rand.New(rand.NewPCG(7, 0)))
+	b, _ := bank.Load("testdata/rules.toml")
+	opt := Options{Count: 2, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"number"}}}
+	q, _ := Build(b, opt, rand.New(rand.NewPCG(7, 0)))
 	for _, it := range q.Versions[0].Items {
 		qu := q.Question(it.Question)
 		fmt.Println(it.Number, qu.Prompt)
@@ -339,17 +302,17 @@ func ExampleBuild() {
 		fmt.Println("   key:", it.Key)
 	}
 	// Output:
-	// 1 Khamenei said he would accept negotiations only if the U.S. returned to which deal?
-	//    A) The nuclear deal with Iran
-	//    B) The Algiers Accords
-	//    C) The Joint Plan of Action
-	//    D) The Nuclear Non-Proliferation Treaty
+	// 1 Complete the article’s words: “More than ___ diplomats were taken.”
+	//    A) 50
+	//    B) 70
+	//    C) 60
+	//    D) 30
 	//    key: A
-	// 2 Rouhani said the U.S. must take part in the P5+1 meetings with the other parties to which deal?
-	//    A) The Treaty of Amity
-	//    B) The nuclear deal with Iran
-	//    C) The Oslo Accords
-	//    D) The Algiers Accords
+	// 2 For how many days were the hostages held?
+	//    A) 222 days
+	//    B) 444 days
+	//    C) 466 days
+	//    D) 333 days
 	//    key: B
 }
 
@@ -386,5 +349,20 @@ func TestGoldenJSON(t *testing.T) {
 	var back Quiz
 	if err := json.Unmarshal(want, &back); err != nil || !reflect.DeepEqual(&back, q) {
 		t.Errorf("quiz.json does not read back: %v", err)
+	}
+}
+
+// BenchmarkBuild measures choosing and shuffling a 12-question quiz with
+// 200 versions: item candidates, the paper under the rules, the audit.
+func BenchmarkBuild(b *testing.B) {
+	bk := loadBank(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Build(bk, Options{Count: 12, Versions: 200}, rng(uint64(i%50))); err != nil {
+			var short *ShortError
+			if !errors.As(err, &short) {
+				b.Fatal(err)
+			}
+		}
 	}
 }
