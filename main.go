@@ -8,6 +8,8 @@
 //	quizcard add [--from FILE] [--id ID --kind K ...]           add facts to the bank, safely
 //	quizcard check [--bank FILE]                                validate a fact bank
 //	quizcard list [--kind K] [--tag T] [--json]
+//	quizcard new ARTICLE [--out FILE]                          draft a bank from an article
+//	quizcard review                                             accept, edit or drop the drafts
 //
 // The bank is --bank FILE, else $QUIZCARD_BANK, else ./questions.toml when it
 // exists, else the bank built into the binary. See README.md.
@@ -15,6 +17,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -26,11 +29,11 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/quizcard/quizcard/generate/bank"
 	"github.com/quizcard/quizcard/generate/card"
@@ -38,7 +41,9 @@ import (
 	"github.com/quizcard/quizcard/generate/export"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
+	"github.com/quizcard/quizcard/generate/review"
 	"github.com/quizcard/quizcard/generate/safefile"
+	"github.com/quizcard/quizcard/generate/start"
 )
 
 //go:embed questions.toml
@@ -74,12 +79,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ue usageError
 	var bl bank.ErrorList
 	var rf curate.Refused
+	var su interface{ Usage() string } // start.UsageError, review.NotTerminal
+	if errors.As(err, &su) {
+		err = usageError{su.Usage()}
+	}
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &rf):
-		for _, e := range rf.ErrorList {
-			fmt.Fprintln(stderr, e)
+		for _, line := range rf.ErrorList.Lines() {
+			fmt.Fprintln(stderr, line)
 		}
 		fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(rf.ErrorList), plural(len(rf.ErrorList), "problem"))
 		return 1
@@ -87,8 +96,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quizcard: %v\nRun 'quizcard --help' for usage.\n", ue.msg)
 		return 2
 	case errors.As(err, &bl):
-		for _, e := range bl {
-			fmt.Fprintln(stderr, e)
+		for _, line := range bl.Lines() {
+			fmt.Fprintln(stderr, line)
 		}
 		fmt.Fprintf(stderr, "%d %s; the bank was not used\n", len(bl), plural(len(bl), "problem"))
 		return 1
@@ -106,9 +115,22 @@ func plural(n int, word string) string {
 }
 
 var bankFlag = &cli.StringFlag{
-	Name:    "bank",
-	Usage:   "fact bank `FILE` (default: ./questions.toml if present, else the built-in bank)",
-	EnvVars: []string{"QUIZCARD_BANK"},
+	Name:  "bank",
+	Usage: "fact bank `FILE` (default: $QUIZCARD_BANK, else ./questions.toml if present, else the built-in bank)",
+}
+
+// bankPath returns the bank file --bank (given before or after the
+// command) or $QUIZCARD_BANK names, or "" for the default.
+func bankPath(c *cli.Context) (string, error) {
+	for _, ctx := range c.Lineage() {
+		if ctx.IsSet("bank") {
+			if ctx.String("bank") == "" {
+				return "", usagef("--bank needs a file name (leave it out for ./questions.toml or the built-in bank)")
+			}
+			return ctx.String("bank"), nil
+		}
+	}
+	return os.Getenv("QUIZCARD_BANK"), nil
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -126,6 +148,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			addCommand(),
 			checkCommand(),
 			listCommand(),
+			newCommand(),
+			reviewCommand(),
 		},
 		HideHelpCommand: true,
 		OnUsageError:    onUsage,
@@ -143,20 +167,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return app
 }
 
-// bankPath returns --bank as given to the command or before it
-// ("quizcard --bank b.toml quiz"), else $QUIZCARD_BANK, else "".
-func bankPath(c *cli.Context) string {
-	for _, ctx := range c.Lineage() {
-		if v := ctx.String("bank"); ctx.IsSet("bank") && v != "" {
-			return v
-		}
-	}
-	return c.String("bank")
-}
-
 // loadBank returns the bank the flags and environment select.
 func loadBank(c *cli.Context) (*bank.Bank, error) {
-	path := bankPath(c)
+	path, err := bankPath(c)
+	if err != nil {
+		return nil, err
+	}
 	if path == "" {
 		if _, err := os.Stat("questions.toml"); err == nil {
 			path = "questions.toml"
@@ -169,6 +185,8 @@ func loadBank(c *cli.Context) (*bank.Bank, error) {
 }
 
 var outFlag = &cli.StringFlag{Name: "out", Value: "output", Usage: "write files to `DIR`"}
+
+var draftsFlag = &cli.BoolFlag{Name: "drafts", Usage: "use draft facts and entities too (see quizcard review)"}
 
 func quizCommand() *cli.Command {
 	return &cli.Command{
@@ -187,7 +205,7 @@ Examples:
    $ quizcard quiz --count 12 --versions 4 --seed 7 --title "Iran–U.S. talks" --kinds who,when,deal,mediator
    $ quizcard quiz --forms mc,tf,match,order --paper letter`,
 		Flags: []cli.Flag{
-			bankFlag, outFlag,
+			bankFlag, outFlag, draftsFlag,
 			&cli.IntFlag{Name: "count", Value: 10, Usage: "number of `QUESTIONS`"},
 			&cli.IntFlag{Name: "choices", Value: 4, Usage: "options per multiple-choice question (`2-5`)"},
 			&cli.IntFlag{Name: "versions", Value: 1, Usage: "shuffled `VERSIONS` (A, B, C, ...)"},
@@ -198,7 +216,12 @@ Examples:
 			&cli.StringSliceFlag{Name: "tags", Aliases: []string{"tag"}, Usage: "only facts with one of these `TAGS`"},
 			&cli.StringFlag{Name: "difficulty", Usage: "only facts of these `LEVELS`, e.g. 1,2"},
 			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "`PAPER` size: a4 or letter"},
-			&cli.StringFlag{Name: "format", Value: "pdf,json", Usage: "`FORMATS` to write: pdf, json, gift, moodle, qti, kahoot, anki, quizlet, html"},
+			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice("pdf,json"), Usage: "`FORMATS` to write: pdf, json, gift, moodle, qti, kahoot, anki, quizlet, html"},
+			&cli.StringFlag{Name: "points", Value: "1", Usage: "`POINTS` each question is worth (moodle, qti)"},
+			&cli.BoolFlag{Name: "shuffle-answers", Value: true, Usage: "let Moodle and Canvas shuffle the options (false: keep version A's order)"},
+			&cli.BoolFlag{Name: "show-answers", Value: true, Usage: "Canvas shows students the correct answers after they submit"},
+			&cli.IntFlag{Name: "attempts", Value: 1, Usage: "Canvas `ATTEMPTS` allowed; 0 for unlimited"},
+			&cli.IntFlag{Name: "time-limit", Usage: "Canvas time limit in `MINUTES`; 0 for none"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
@@ -208,18 +231,30 @@ Examples:
 			if err != nil {
 				return err
 			}
+			xopt, err := exportOptions(c)
+			if err != nil {
+				return err
+			}
 			b, err := loadBank(c)
+			if err == nil {
+				b, err = b.ForUse(c.Bool("drafts")) // drafts only with --drafts
+			}
 			if err != nil {
 				return err
 			}
 			q, err := quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
+			// The default count is a wish, not an order: make the largest
+			// clean quiz the bank allows, and say so.
 			var short *quiz.ShortError
-			if errors.As(err, &short) && !c.IsSet("count") && short.Possible > 0 {
-				// The default count is a wish, not an order: make the
-				// largest clean quiz the bank allows, and say so.
-				fmt.Fprintf(c.App.ErrWriter, "note: %v; made %d questions (--count sets the number)\n", err, short.Possible)
+			for tries := 0; errors.As(err, &short) && !c.IsSet("count") && short.Possible > 0 && tries < 5; tries++ {
+				if tries == 0 {
+					fmt.Fprintf(c.App.ErrWriter, "note: %v\n", err)
+				}
 				opt.Count = short.Possible
 				q, err = quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
+			}
+			if err == nil && !c.IsSet("count") && short != nil {
+				fmt.Fprintf(c.App.ErrWriter, "note: made %d questions (--count sets the number)\n", len(q.Questions))
 			}
 			if err != nil {
 				return err
@@ -229,12 +264,24 @@ Examples:
 			if err != nil {
 				return err
 			}
-			jobs, warnings := quizJobs(q, b, paper, formats, date)
+			if formats["pdf"] {
+				if err := pdf.Drawable(b, q); err != nil {
+					return err
+				}
+			}
+			xopt.Date = date
+			jobs, notes, err := quizJobs(q, b, paper, formats, xopt)
+			if err != nil {
+				return err
+			}
+			if len(jobs) == 0 && len(notes) > 0 {
+				return fmt.Errorf("nothing to write: %s", notes[len(notes)-1])
+			}
 			if err := writeFiles(c, jobs); err != nil {
 				return err
 			}
-			for _, w := range *warnings {
-				fmt.Fprintln(c.App.ErrWriter, w)
+			for _, n := range notes {
+				fmt.Fprintln(c.App.ErrWriter, n)
 			}
 			fmt.Fprintf(c.App.Writer, "seed %d (%s makes this quiz again)\n", q.Seed, q.Command)
 			return nil
@@ -252,12 +299,18 @@ var remakeFlags = []string{"bank", "count", "choices", "versions", "title", "for
 func remakeCommand(c *cli.Context, seed uint64) string {
 	args := []string{"quizcard", "quiz"}
 	for _, name := range remakeFlags {
+		if name == "bank" {
+			if path, _ := bankPath(c); path != "" {
+				args = append(args, "--bank", shellQuote(path))
+			}
+			continue
+		}
 		if !c.IsSet(name) {
 			continue
 		}
 		v := c.String(name)
 		switch name {
-		case "kinds", "tags":
+		case "kinds", "tags", "format":
 			v = strings.Join(splitAny(c.StringSlice(name)), ",")
 		case "count", "choices", "versions":
 			v = strconv.Itoa(c.Int(name))
@@ -318,13 +371,22 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 	if err != nil || (paper != pdf.A4 && paper != pdf.Letter) {
 		return opt, pdf.Paper{}, nil, usagef("--paper takes a4 or letter for quizzes, not %q", c.String("paper"))
 	}
+	if err := bank.CheckTitle("--title", opt.Title); err != nil {
+		return opt, pdf.Paper{}, nil, usageError{err.Error()}
+	}
 	formats := map[string]bool{}
-	fs, err := splitList([]string{c.String("format")}, formatNames(), "format")
+	fs, err := splitList(c.StringSlice("format"), formatNames(), "format")
+	if err == nil && len(fs) == 0 {
+		err = usagef("--format needs one or more of %s", strings.Join(formatNames(), ", "))
+	}
 	if err != nil {
 		return opt, pdf.Paper{}, nil, err
 	}
 	for _, f := range fs {
 		formats[f] = true
+	}
+	if len(formats) == 0 {
+		return opt, paper, nil, usagef("--format names no format (want one or more of %s)", strings.Join(formatNames(), ", "))
 	}
 	return opt, paper, formats, nil
 }
@@ -342,35 +404,44 @@ func docDate(b *bank.Bank) (time.Time, error) {
 	return b.Article.Date.Time(), nil
 }
 
-// exporters are the learning-platform formats: file name and writer.
-var exporters = []struct {
-	format, file string
-	write        func(w io.Writer, q *quiz.Quiz, date time.Time) ([]export.Note, error)
-}{
-	{"gift", "quiz.gift", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.GIFT(w, q) }},
-	{"moodle", "quiz.moodle.xml", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.MoodleXML(w, q) }},
-	{"qti", "quiz.qti.zip", export.QTI},
-	{"kahoot", "quiz.kahoot.xlsx", export.Kahoot},
-	{"anki", "quiz.anki.txt", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.Anki(w, q) }},
-	{"quizlet", "quiz.quizlet.txt", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.Quizlet(w, q) }},
-	{"html", "quiz.html", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.HTML(w, q) }},
+// exportOptions turns the platform flags into export options.
+func exportOptions(c *cli.Context) (export.Options, error) {
+	opt := export.Options{
+		KeepOrder: !c.Bool("shuffle-answers"),
+		Canvas:    export.Canvas{HideAnswers: !c.Bool("show-answers"), Attempts: c.Int("attempts"), TimeLimitMinute: c.Int("time-limit")},
+	}
+	p, err := strconv.ParseFloat(c.String("points"), 64)
+	if err != nil || p <= 0 || p > 1000 || p*100 != float64(int(p*100)) {
+		return opt, usagef("--points takes a number above 0 and up to 1000, with at most two decimals, not %q", c.String("points"))
+	}
+	opt.Points = p
+	switch {
+	case opt.Canvas.Attempts < 0:
+		return opt, usagef("--attempts takes 0 (unlimited) or more, not %d", opt.Canvas.Attempts)
+	case opt.Canvas.TimeLimitMinute < 0:
+		return opt, usagef("--time-limit takes minutes, 0 for none, not %d", opt.Canvas.TimeLimitMinute)
+	case opt.Canvas.Attempts == 0:
+		opt.Canvas.Attempts = -1 // Canvas's unlimited
+	}
+	return opt, nil
 }
 
 // formatNames lists every --format value.
 func formatNames() []string {
 	names := []string{"pdf", "json"}
-	for _, e := range exporters {
-		names = append(names, e.format)
+	for _, f := range export.Formats {
+		names = append(names, f.Name)
 	}
 	return names
 }
 
-// quizJobs returns a job for every file the formats ask for, and where the
-// exporters' notes on what they left out will be once the jobs have run.
-func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bool, date time.Time) ([]safefile.Job, *[]export.Note) {
+// quizJobs returns a job for every file the formats ask for, and the
+// exporters' notes on what they left out, in format order. The exports
+// are small and made here; a format with nothing to carry gives a note and
+// no file.
+func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bool, xopt export.Options) ([]safefile.Job, []export.Note, error) {
 	var jobs []safefile.Job
-	var mu sync.Mutex
-	warnings := new([]export.Note)
+	date := xopt.Date
 	if formats["pdf"] {
 		meta := pdf.Meta{
 			Title:    q.Title,
@@ -398,23 +469,22 @@ func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bo
 			return "", enc.Encode(q)
 		}})
 	}
-	for _, e := range exporters {
-		if formats[e.format] {
-			jobs = append(jobs, safefile.Job{Name: e.file, Write: func(w io.Writer) (string, error) {
-				notes, err := e.write(w, q, date)
-				mu.Lock()
-				*warnings = append(*warnings, notes...)
-				mu.Unlock()
-				return "", err
-			}})
-		}
+	files, notes, err := export.Run(q, formats, xopt)
+	for _, f := range files {
+		jobs = append(jobs, safefile.Job{Name: f.Name, Write: func(w io.Writer) (string, error) {
+			_, err := w.Write(f.Data)
+			return "", err
+		}})
 	}
-	return jobs, warnings
+	return jobs, notes, err
 }
 
 // writeFiles writes the jobs into --out, all or nothing, and says what it
 // wrote.
 func writeFiles(c *cli.Context, jobs []safefile.Job) error {
+	if c.String("out") == "" {
+		return usagef("--out needs a folder name (leave it out for ./output)")
+	}
 	paths, notes, err := safefile.WriteJobs(c.String("out"), jobs)
 	if err != nil {
 		return err
@@ -445,7 +515,7 @@ Examples:
    $ quizcard card --paper a6 --nup 4        # four A6 cards on one A4 sheet, with cut marks
    $ quizcard card --paper 3x5               # index-card "flash" version`,
 		Flags: []cli.Flag{
-			bankFlag, outFlag,
+			bankFlag, outFlag, draftsFlag,
 			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "`PAPER`: a4, letter, a5, a6, 4x6 or 3x5"},
 			&cli.IntFlag{Name: "nup", Value: 1, Usage: "`N` cards on one sheet, with cut marks (small papers)"},
 			&cli.StringFlag{Name: "sheet", Value: "a4", Usage: "`SHEET` for --nup: a4 or letter"},
@@ -459,6 +529,9 @@ Examples:
 				return err
 			}
 			b, err := loadBank(c)
+			if err == nil {
+				b, err = b.ForUse(c.Bool("drafts")) // drafts only with --drafts
+			}
 			if err != nil {
 				return err
 			}
@@ -467,6 +540,9 @@ Examples:
 				return err
 			}
 			cd := card.Build(b)
+			if err := pdf.Drawable(b, cd); err != nil {
+				return err
+			}
 			meta := pdf.Meta{
 				Title:    "Briefing card: " + cd.Headline,
 				Subject:  b.Article.Title + " (" + b.Article.Outlet + ", " + b.Article.Date.String() + ")",
@@ -504,6 +580,12 @@ func cardOptions(c *cli.Context) (pdf.CardOptions, error) {
 		return pdf.CardOptions{}, usagef("--nup must be at least 1")
 	case n > 1 && (paper == pdf.A4 || paper == pdf.Letter):
 		return pdf.CardOptions{}, usagef("--nup is for small cards (a5, a6, 4x6, 3x5), not %s", paper.Name)
+	case n > 1 && n > pdf.MaxNup(paper, sheet):
+		m, fit := pdf.MaxNup(paper, sheet), "fit"
+		if m == 1 {
+			fit = "fits"
+		}
+		return pdf.CardOptions{}, usagef("at most %d %s %s %s on one %s sheet; asked for %d", m, paper.Name, plural(m, "card"), fit, sheet.Name, n)
 	}
 	return pdf.CardOptions{Paper: paper, Nup: n, Sheet: sheet}, nil
 }
@@ -513,6 +595,7 @@ func addCommand() *cli.Command {
 		bankFlag,
 		&cli.StringFlag{Name: "from", Usage: "add every fact of `FILE` (a TOML file of [[facts]]), all or nothing"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "check and print what would be appended; write nothing"},
+		&cli.DurationFlag{Name: "wait", Value: time.Minute, Usage: "wait up to `TIME` for another writer of the bank to finish"},
 	}
 	for _, f := range curate.Fields {
 		flags = append(flags, &cli.StringFlag{Name: f.Key, Usage: f.Help})
@@ -542,26 +625,28 @@ Examples:
 			if err := noArgs(c); err != nil {
 				return err
 			}
-			return runAdd(c, os.Stdin, isTerminal(os.Stdin))
+			return runAdd(c, os.Stdin, term.IsTerminal(int(os.Stdin.Fd())))
 		},
 	}
 }
 
-// isTerminal reports whether f is a terminal (a character device).
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
 // runAdd is the add command; in is where a prompt reads its answers.
 func runAdd(c *cli.Context, in io.Reader, terminal bool) error {
-	target := curate.Target{Path: bankPath(c)}
+	path, err := bankPath(c)
+	if err != nil {
+		return err
+	}
+	target := curate.Target{Path: path}
 	if target.Path == "" {
 		target.Path = "questions.toml"
 		if _, err := os.Stat(target.Path); errors.Is(err, fs.ErrNotExist) {
 			target.Builtin = builtinBank
 		}
 	}
+	if c.Duration("wait") < 0 {
+		return usagef("--wait takes a time such as 30s or 5m, not %v", c.Duration("wait"))
+	}
+	target.Wait = curate.WaitFor(target.Path, c.Duration("wait"), c.App.ErrWriter)
 	var set []string
 	for _, f := range curate.Fields {
 		if c.IsSet(f.Key) {
@@ -605,6 +690,9 @@ func runAdd(c *cli.Context, in io.Reader, terminal bool) error {
 		fmt.Fprintf(c.App.Writer, "no bank file here: creating %s from the built-in bank\n", target.Path)
 	}
 	b, err := target.Add(add)
+	if errors.Is(err, safefile.ErrBusy) {
+		return fmt.Errorf("%w: try again, or wait longer with --wait", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -666,13 +754,26 @@ Example:
 				return err
 			}
 			printSummary(c.App.Writer, b)
+			for _, w := range pdf.CardWarnings(card.Build(b)) {
+				fmt.Fprintln(c.App.ErrWriter, "warning:", w)
+			}
+			for _, e := range b.Undrawable {
+				fmt.Fprintln(c.App.ErrWriter, e)
+			}
+			if len(b.Undrawable) > 0 {
+				fmt.Fprintln(c.App.ErrWriter, "PDFs (quiz, key, card) refuse these texts; the other formats carry them")
+			}
 			return nil
 		},
 	}
 }
 
 func printSummary(w io.Writer, b *bank.Bank) {
-	fmt.Fprintf(w, "%s: ok: %d facts, %d entities\n", b.File, len(b.Facts), len(b.Entities))
+	df, de := b.Drafts()
+	fmt.Fprintf(w, "%s: ok: %d facts, %d entities\n", b.File, len(b.Facts)-df, len(b.Entities)-de)
+	if df+de > 0 {
+		fmt.Fprintf(w, "drafts: %d facts, %d entities (quiz and card leave them out: quizcard review)\n", df, de)
+	}
 	fmt.Fprintf(w, "article: %q (%s, %s)\n\n", b.Article.Title, b.Article.Outlet, b.Article.Date)
 	kinds := map[string]int{}
 	tags := map[string]int{}
@@ -787,4 +888,51 @@ func writeJSON(w io.Writer, b *bank.Bank, facts []bank.Fact) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+func newCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "new",
+		Usage:     "draft a bank for a new article: a .txt, a saved .html page or a URL",
+		ArgsUsage: "ARTICLE",
+		Description: `Finds the article's people (with roles), groups, places, dates, figures and
+quotes, and writes draft facts that check accepts, for 'quizcard review'.
+A .txt may start with Title:, Outlet:, Date: and URL: lines. Examples:
+   $ quizcard new article.txt --out iran.toml
+   $ quizcard new https://example.org/story --out story.toml --timeout 20s`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Value: "questions.toml", Usage: "write the bank to `FILE`"},
+			&cli.BoolFlag{Name: "force", Usage: "replace --out if it exists"},
+			&cli.StringFlag{Name: "title", Usage: "the article's `TITLE`"}, &cli.StringFlag{Name: "url", Usage: "its `URL`"},
+			&cli.StringFlag{Name: "outlet", Usage: "the `OUTLET` that published it"},
+			&cli.StringFlag{Name: "date", Usage: "its publication `DATE` (YYYY-MM-DD)"},
+			&cli.DurationFlag{Name: "timeout", Value: 15 * time.Second, Usage: "give up on a URL after `DURATION`"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("new takes one article, a .txt or .html file or an http(s) URL, after the flags: quizcard new --out FILE ARTICLE")
+			}
+			return start.Run(c.Context, start.Options{Article: c.Args().First(), Out: c.String("out"), Force: c.Bool("force"),
+				Title: c.String("title"), Outlet: c.String("outlet"), Date: c.String("date"), URL: c.String("url"),
+				Timeout: c.Duration("timeout")}, c.App.Writer)
+		},
+	}
+}
+
+func reviewCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "review",
+		Usage: "go through the drafts one at a time: accept, edit, drop, skip, quit",
+		Description: `Shows each draft entity, then each fact with its excerpt in context and the
+question it would make. Every answer is saved at once; quit at any time and
+run review again to go on. Example: quizcard review --bank iran.toml`,
+		Flags: []cli.Flag{bankFlag},
+		Action: func(c *cli.Context) error {
+			if err := noArgs(c); err != nil {
+				return err
+			}
+			_, err := review.Run(cmp.Or(c.String("bank"), "questions.toml"), os.Stdin, c.App.Writer, term.IsTerminal(int(os.Stdin.Fd())))
+			return err
+		},
+	}
 }

@@ -20,6 +20,11 @@ type Bank struct {
 	// file order.
 	Matchings []Matching
 
+	// Undrawable lists the texts that hold a character the PDF fonts
+	// cannot draw (Persian, Arabic, CJK, emoji), at their lines. Such a
+	// bank is valid: PDFs refuse it, the other formats carry the text.
+	Undrawable ErrorList
+
 	byID      map[string]int // entity id -> index in Entities
 	sentences *sentenceIndex // built on first use
 }
@@ -80,7 +85,10 @@ type Entity struct {
 	Aliases []string
 	// Foil marks a plausible entity the article does not mention: it may
 	// be a wrong option, never an answer, a card entry or a matching pair.
-	Foil   bool
+	Foil bool
+	// Draft marks an entity quizcard new found and no one has reviewed
+	// yet (draft = true): quiz and card leave it out unless asked.
+	Draft  bool
 	Key    bool   // events: a key event, kept first on a short timeline
 	Status string // deals: one of DealStatuses; "" means agreed
 	Note   string // deals: a short note the card shows, e.g. "left by the U.S. in 2018"
@@ -92,7 +100,7 @@ type Entity struct {
 var DealStatuses = []string{"agreed", "proposed", "reported", "failed"}
 
 // Kinds lists the fact kinds, in the order summaries print them.
-var Kinds = []string{"who", "when", "deal", "mediator", "quote", "number", "place"}
+var Kinds = []string{"who", "when", "deal", "mediator", "quote", "number", "place", "what", "why"}
 
 // A Fact is one curated, checkable statement about the article, phrased as a
 // question with one right answer.
@@ -117,7 +125,15 @@ type Fact struct {
 	// contradicted by the article; true/false questions prefer them to
 	// substituting a wrong option into the statement.
 	FalseStatements []string
-	Line            int // line of the fact's [[facts]] header
+	// Draft marks a fact quizcard new wrote and no one has reviewed yet
+	// (draft = true): check counts it apart; quiz and card leave it out
+	// unless asked.
+	Draft bool
+	Line  int // line of the fact's [[facts]] header
+
+	// Feedback says why each Wrong option is wrong, aligned with Wrong
+	// ("" where none); nil when the fact has no feedback table.
+	Feedback []string
 
 	tab *table // where the fact is written, for messages
 }

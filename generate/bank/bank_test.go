@@ -67,7 +67,7 @@ func TestBuiltin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"who": 8, "when": 8, "deal": 4, "mediator": 3, "quote": 6, "number": 4}
+	want := map[string]int{"who": 8, "when": 8, "deal": 4, "mediator": 3, "quote": 6, "number": 4, "what": 5, "why": 10}
 	got := map[string]int{}
 	for _, f := range b.Facts {
 		got[f.Kind]++
@@ -138,8 +138,12 @@ func TestParseDate(t *testing.T) {
 		{"2019-04-31", "", "does not exist"},
 		{"0000", "", "does not exist"},
 		{"19", "", "want YYYY"},
-		{"Aug 2018", "", "want YYYY"},
-		{"2018-5", "", "want YYYY"},
+		{"Aug 2018", "", `write it "2018-08"`},
+		{"2018-5", "", `write it "2018-05"`},
+		{"11/03/2019", "", `write it "2019-11-03"`},
+		{"Sunday, November 3, 2019", "", `write it "2019-11-03"`},
+		{"23 August", "", `write it "--08-23"`},
+		{"Wednesday", "", "a weekday is not a date"},
 		{"", "", "want YYYY"},
 		{"--13-01", "", "no month 13"},
 		{"[2019]-09-24", "24 September [2019]", ""},
@@ -149,6 +153,13 @@ func TestParseDate(t *testing.T) {
 		{"[2019]-[09]-24", "", "year alone in brackets"},
 		{"[--09]-24", "", "only a year"},
 		{"[2019]-02-30", "", `"[2019]-02-30" does not exist`},
+		// A weekday or relative date resolved against the article's date.
+		{"[2019-10-30]", "[30 October 2019]", ""},
+		{"[2019-10]", "[October 2019]", ""},
+		{"[2019-02-30]", "", `"[2019-02-30]" does not exist`},
+		{"[--10-30]", "", "only a year, a month or a day"},
+		{"[2019-10-30", "", "year alone in brackets"},
+		{"[2019]-10-30]", "", "year alone in brackets"},
 	} {
 		d, err := ParseDate(tc.in)
 		switch {
@@ -176,6 +187,8 @@ func TestInferredDate(t *testing.T) {
 		{"[2019]-09", "September", "Sep [2019]"},
 		{"[2019]", "", "[2019]"},
 		{"2019-09-24", "24 September 2019", "24 Sep 2019"},
+		{"[2019-10-30]", "", "[30 Oct 2019]"},
+		{"[2019-10]", "", "[Oct 2019]"},
 	} {
 		d, err := ParseDate(tc.in)
 		if err != nil {
@@ -232,7 +245,9 @@ func TestParseNumber(t *testing.T) {
 		ok         bool
 	}{
 		{"444", "444", true},
-		{"1,000", "1000", true},
+		{"1,000", "1,000", true},
+		{"6000", "6,000", true},
+		{"999", "999", true},
 		{"12345", "12,345", true},
 		{"2.50", "2.50", true},
 		{"0", "0", true},
@@ -287,7 +302,7 @@ why = 1
 	for _, tb := range tabs {
 		got = append(got, fmt.Sprintf("%s#%d@%d%v", tb.name, tb.index, tb.line, tb.order))
 	}
-	want := "#0@1[top] article#0@2[text why] facts#0@12[id] facts#1@15[s ask summary why]"
+	want := "#0@1[top] article#0@2[text why] facts#0@12[id quoted] facts#1@15[s ask summary why]"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
@@ -338,4 +353,33 @@ func factsText(b *Bank) string {
 		out = append(out, fmt.Sprintf("%+v", f))
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestUnitSingular: exactly one of a unit takes its singular, irregular
+// plurals included; a bank's unit_one wins.
+func TestUnitSingular(t *testing.T) {
+	for _, tc := range []struct {
+		n    Number
+		want string
+	}{
+		{Number{Value: 1, Unit: "nationalities"}, "1 nationality"},
+		{Number{Value: 1, Unit: "people"}, "1 person"},
+		{Number{Value: 1, Unit: "countries"}, "1 country"},
+		{Number{Value: 1, Unit: "crises"}, "1 crisis"},
+		{Number{Value: 1, Unit: "media"}, "1 medium"},
+		{Number{Value: 1, Unit: "species"}, "1 species"},
+		{Number{Value: 1, Unit: "days"}, "1 day"},
+		{Number{Value: 1, Unit: "U.S. diplomats"}, "1 U.S. diplomat"},
+		{Number{Value: 1, Unit: "miles per hour"}, "1 mile per hour"},
+		{Number{Value: 1, Unit: "barrels of oil"}, "1 barrel of oil"},
+		{Number{Value: 1, Unit: "percent"}, "1 percent"},
+		{Number{Value: 1, Unit: "media outlets", UnitOne: "media outlet"}, "1 media outlet"},
+		{Number{Value: 2, Unit: "people"}, "2 people"},
+		{Number{Value: 1.5, Decimals: 1, Unit: "days"}, "1.5 days"},
+		{Number{Value: 50, Unit: "diplomats", Qualifier: "more than"}, "more than 50 diplomats"},
+	} {
+		if got := tc.n.String(); got != tc.want {
+			t.Errorf("%+v: got %q, want %q", tc.n, got, tc.want)
+		}
+	}
 }

@@ -8,7 +8,7 @@ import (
 
 // FuzzParse feeds arbitrary bytes to Parse. It must never panic, must
 // return either a bank or an ErrorList, and a bank it accepts must hold
-// only resolvable answers and drawable text.
+// only resolvable answers, and feedback aligned with the wrong options.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*/*.toml")
 	for _, s := range seeds {
@@ -44,6 +44,9 @@ func FuzzParse(f *testing.F) {
 					t.Fatalf("fact %q: accepted a wrong answer equal to the answer", fact.ID)
 				}
 			}
+			if fact.Feedback != nil && len(fact.Feedback) != len(fact.Wrong) {
+				t.Fatalf("fact %q: %d feedback texts for %d wrong options", fact.ID, len(fact.Feedback), len(fact.Wrong))
+			}
 		}
 	})
 }
@@ -51,7 +54,7 @@ func FuzzParse(f *testing.F) {
 // FuzzParseDate: any date that parses prints back (ISO) to one that parses
 // to the same date.
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"1953", "2018-05", "2019-11-03", "--08-23", "2019-02-29", "--02-30", "0000", "99999"} {
+	for _, s := range []string{"1953", "2018-05", "2019-11-03", "--08-23", "2019-02-29", "--02-30", "0000", "99999", "[2019]-09-24", "[2019-10-30]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

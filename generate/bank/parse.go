@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -16,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/quizcard/quizcard/generate/fonts"
+	"github.com/quizcard/quizcard/generate/safefile"
 )
 
 // MaxSize is the largest bank file Load and Parse accept, in bytes.
@@ -25,14 +24,9 @@ const MaxSize = 10 << 20
 // bank come back as an ErrorList; a file that cannot be read gives an
 // ordinary error.
 func Load(path string) (*Bank, error) {
-	f, err := os.Open(path)
+	data, err := safefile.ReadFile(path, "bank", MaxSize)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return Parse(path, data)
 }
@@ -48,6 +42,9 @@ func Parse(name string, data []byte) (*Bank, error) {
 		line := 1 + strings.Count(string(data[:firstInvalid(data)]), "\n")
 		return nil, ErrorList{{File: name, Line: line, Msg: "file is not valid UTF-8"}}
 	}
+	if err := CheckShape(name, data); err != nil {
+		return nil, err
+	}
 	tables := scanTables(data)
 	raw, err := decode(data, tables)
 	if err != nil {
@@ -60,6 +57,8 @@ func Parse(name string, data []byte) (*Bank, error) {
 		p.errs.sort()
 		return nil, p.errs
 	}
+	p.undrawable.sort()
+	b.Undrawable = p.undrawable
 	return b, nil
 }
 
@@ -139,7 +138,18 @@ func SyntaxError(name string, data []byte, err error) Error {
 		line = 1 + bytes.Count(data[:at], []byte("\n"))
 		col = at - bytes.LastIndexByte(data[:at], '\n')
 	}
-	return Error{File: name, Line: line, Col: col, Msg: pe.Message}
+	if e, ok := unterminated(name, data, line); ok {
+		return e
+	}
+	msg := pe.Message
+	if line >= 1 {
+		if lines := strings.Split(string(data), "\n"); line <= len(lines) {
+			if h := quoteHint(lines[line-1], col); h != "" {
+				msg = h
+			}
+		}
+	}
+	return Error{File: name, Line: line, Col: col, Msg: msg}
 }
 
 func firstInvalid(data []byte) int {
@@ -158,6 +168,8 @@ type parser struct {
 	tables []*table
 	byName map[string][]*table // tables by name, in order
 	errs   ErrorList
+
+	undrawable ErrorList // texts the PDF fonts cannot draw: not errors, see Bank.Undrawable
 }
 
 // obj is one TOML table being read, with the lines of its keys.
@@ -225,13 +237,25 @@ func (o *obj) known(keys ...string) {
 			unknown = append(unknown, k)
 		}
 	}
-	sort.Slice(unknown, func(i, j int) bool { return o.line(unknown[i]) < o.line(unknown[j]) })
+	at := make(map[string]int, len(unknown)) // each key's line, looked up once
+	for _, k := range unknown {
+		at[k] = o.line(k)
+	}
+	sort.Slice(unknown, func(i, j int) bool { return at[unknown[i]] < at[unknown[j]] })
 	for _, k := range unknown {
 		msg := fmt.Sprintf("unknown key %q in %s", k, o.hdr)
 		if s := suggest(k, keys); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: o.line(k), Msg: msg})
+		if o.tab != nil && o.tab.name == "" && o.p.isTable(k) {
+			msg = fmt.Sprintf("unknown table %s", o.p.header(k))
+			if s := tableNames[strings.ToLower(k)]; s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", o.p.header(s))
+			} else if s := suggest(k, keys); s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", o.p.header(s))
+			}
+		}
+		o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: at[k], Msg: msg})
 	}
 }
 
@@ -305,10 +329,19 @@ func (o *obj) str(key string, required bool) string {
 	return s
 }
 
+// drawable refuses control characters, which no output can carry, and
+// records text the PDF fonts cannot draw, which only PDFs refuse.
 func (o *obj) drawable(key, s string) {
 	for _, r := range s {
+		if control(r) {
+			o.errorf(key, "%s has the control character %U: remove it (quizzes, cards and exports cannot carry it)", key, r)
+			return
+		}
 		if !fonts.Covers(r) {
+			errs := o.p.errs
 			o.errorf(key, "%s has the character %U (%s) that the PDF fonts cannot draw", key, r, runeName(r))
+			o.p.undrawable = append(o.p.undrawable, o.p.errs[len(errs):]...)
+			o.p.errs = errs
 			return
 		}
 	}
@@ -318,7 +351,7 @@ func runeName(r rune) string {
 	switch {
 	case r > 0xFFFF:
 		return "outside the Basic Multilingual Plane"
-	case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+	case control(r):
 		return "a control character"
 	}
 	return fmt.Sprintf("%q", r)
@@ -448,18 +481,18 @@ func (p *parser) tablesOf(raw map[string]any, key string) []map[string]any {
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._+-]*$`)
 
 var poolKeys = map[Pool][]string{
-	People: {"id", "name", "role", "country", "aliases", "foil"},
-	Groups: {"id", "name", "type", "aliases", "foil"},
-	Places: {"id", "name", "country", "aliases", "foil"},
-	Deals:  {"id", "name", "year", "parties", "aliases", "foil", "status", "note"},
-	Events: {"id", "name", "date", "aliases", "foil", "key"},
+	People: {"id", "name", "role", "country", "aliases", "foil", "draft"},
+	Groups: {"id", "name", "type", "aliases", "foil", "draft"},
+	Places: {"id", "name", "country", "aliases", "foil", "draft"},
+	Deals:  {"id", "name", "year", "parties", "aliases", "foil", "status", "note", "draft"},
+	Events: {"id", "name", "date", "aliases", "foil", "key", "draft"},
 }
 
 var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place", Deals: "deal", Events: "event"}
 
-var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "qualifier",
+var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "unit_one", "qualifier",
 	"also", "wrong", "statement", "false_statements", "caption", "explain", "source", "tags",
-	"difficulty", "group", "outcome"}
+	"difficulty", "group", "outcome", "draft", "feedback"}
 
 var matchingKeys = []string{"id", "kind", "prompt", "left", "right", "extra", "sources", "tags"}
 
@@ -504,6 +537,7 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
 			e.Aliases = o.strs("aliases")
 			e.Foil, _ = o.boolean("foil")
+			e.Draft, _ = o.boolean("draft")
 			switch pool {
 			case People:
 				e.Role = o.str("role", true)
@@ -513,7 +547,7 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			case Places:
 				e.Country = o.str("country", false)
 			case Deals:
-				e.Year, _ = o.integer("year", true)
+				e.Year, _ = o.integer("year", false)
 				e.Parties = o.strs("parties")
 				e.Status, e.Note = o.str("status", false), o.str("note", false)
 				if e.Status != "" && !slices.Contains(DealStatuses, e.Status) {
@@ -589,6 +623,7 @@ func (p *parser) fact(o *obj) Fact {
 		Group:           o.str("group", false),
 		FalseStatements: o.strs("false_statements"),
 	}
+	f.Draft, _ = o.boolean("draft")
 	if o.tab != nil {
 		f.tab = o.tab
 	}
@@ -627,13 +662,13 @@ func (p *parser) fact(o *obj) Fact {
 	}
 	key := set[0]
 	if key != "number" {
-		for _, k := range []string{"unit", "qualifier"} {
+		for _, k := range []string{"unit", "unit_one", "qualifier"} {
 			if _, ok := o.m[k]; ok {
 				o.errorf(k, "%s goes only with number", k)
 			}
 		}
 	}
-	unit, qual := o.str("unit", false), o.str("qualifier", false)
+	unit, unitOne, qual := o.str("unit", false), o.str("unit_one", false), o.str("qualifier", false)
 	read := func(k string, v any) (Value, bool) {
 		switch key {
 		case "answer":
@@ -656,7 +691,7 @@ func (p *parser) fact(o *obj) Fact {
 				o.errorf(k, "%s: %v", k, err)
 				return Value{}, false
 			}
-			n.Unit, n.Qualifier = unit, qual
+			n.Unit, n.UnitOne, n.Qualifier = unit, unitOne, qual
 			return Value{Type: NumberValue, Number: n}, true
 		}
 	}
@@ -683,5 +718,31 @@ func (p *parser) fact(o *obj) Fact {
 	}
 	f.Also = list("also")
 	f.Wrong = list("wrong")
+	f.Feedback = o.feedback(f)
 	return f
+}
+
+// isTable reports whether a top-level key was written as a [table] or
+// [[table]] header.
+func (p *parser) isTable(k string) bool {
+	for _, t := range p.tables {
+		if t.name == k {
+			return true
+		}
+	}
+	return false
+}
+
+// header writes a table name the way the bank writes it: [article] or
+// [[people]].
+func (p *parser) header(k string) string {
+	if k == "article" {
+		return "[article]"
+	}
+	for _, t := range p.tables {
+		if t.name == k && !t.array {
+			return "[" + k + "]"
+		}
+	}
+	return "[[" + k + "]]"
 }

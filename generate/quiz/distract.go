@@ -32,7 +32,8 @@ import (
 //     the key ±4 below 10, never negative, never zero unless the key is,
 //     percentages never over 100; dates stay within 25 years, 24 months
 //     or 45 days of the key, in its own precision, and never after the
-//     article.
+//     article. The band holds for automatic options; a curated `wrong`
+//     option is the curator's judgement and is trusted.
 //  4. No position cue (HDR 20–21: "place options in logical order" and
 //     "balance the key"): for numbers and dates, how many wrong options go
 //     below the key is drawn uniformly from what the band allows, so the
@@ -127,9 +128,11 @@ func newGen(b *bank.Bank, rng *rand.Rand) *gen {
 
 // optionDate is d as options show it: a day whose year the article does
 // not print becomes a day and month, so that no option shows a year the
-// article never gave.
+// article never gave. Other inferred dates (a month or a year the article
+// does not print, a date it gives only as "Tuesday" or "last month") keep
+// their brackets, and so do their wrong options (see dateCandidates).
 func optionDate(d bank.Date) bank.Date {
-	if d.Inferred && d.Precision == bank.Day {
+	if d.Inferred && !d.Resolved && d.Precision == bank.Day {
 		return bank.Date{Month: d.Month, Day: d.Day, Precision: bank.MonthDay}
 	}
 	return d
@@ -443,7 +446,12 @@ func (g *gen) dateCandidates(f bank.Fact) []ordinal {
 	var out []ordinal
 	add := func(d bank.Date, curated, known bool) {
 		d = optionDate(d)
-		if d.Precision != key.Precision || g.after(d) || !g.nearDate(d, key) {
+		// Options alike in form: a bracketed key gets bracketed wrong
+		// dates, a plain key plain ones.
+		d.Inferred, d.Resolved = key.Inferred, key.Resolved
+		// The band is for automatic neighbours: a curator's own wrong
+		// date (1979 for a 1953 coup) is trusted.
+		if d.Precision != key.Precision || g.after(d) || !curated && !g.nearDate(d, key) {
 			return
 		}
 		side := d.Compare(key)
@@ -534,7 +542,7 @@ func (g *gen) numberCandidates(f bank.Fact) []ordinal {
 	var out []ordinal
 	seen := map[float64]bool{v: true}
 	add := func(x float64, curated bool) {
-		if seen[x] || !inBand(x, key) {
+		if seen[x] || x < 0 || !curated && !inBand(x, key) {
 			return
 		}
 		seen[x] = true

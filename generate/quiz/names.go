@@ -171,23 +171,10 @@ func numberForms(n bank.Number) []string {
 		out = append(out, plain)
 	}
 	if w, ok := numberWords[int(n.Value)]; ok && n.Decimals == 0 && float64(int(n.Value)) == n.Value && n.Unit != "" {
-		unit := strings.Fields(n.Unit)[0]
-		one := singular(unit)
-		out = append(out, w+" "+unit, w+"-"+one, w+" "+one)
+		one := n.Singular()
+		out = append(out, w+" "+n.Unit, w+"-"+one, w+" "+one)
 	}
 	return out
-}
-
-// singular is a unit's singular as a compound adjective uses it
-// ("four-point deal"): the plural's final s dropped.
-func singular(unit string) string {
-	if strings.HasSuffix(unit, "ies") {
-		return strings.TrimSuffix(unit, "ies") + "y"
-	}
-	if len(unit) > 3 && strings.HasSuffix(unit, "s") && !strings.HasSuffix(unit, "ss") {
-		return strings.TrimSuffix(unit, "s")
-	}
-	return unit
 }
 
 // valueForms returns the ways a text may name v.

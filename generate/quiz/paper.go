@@ -145,7 +145,8 @@ func (g *gen) choose(p plan, facts []*factItems, matches []matchSet, events []ba
 			if tfLeft > 0 && (mcLeft <= 0 || g.rng.IntN(tfLeft+mcLeft) < tfLeft) {
 				first, second = fi.tf, fi.mc
 			}
-			for _, it := range []*item{first, second} {
+			for _, make := range []func() (*item, error){first, second} {
+				it, _ := make()
 				if !usable(it) || !pp.fits(it) {
 					continue
 				}
@@ -187,13 +188,15 @@ func explainShort(facts []*factItems, f bank.Filter, choices int) string {
 	mc, tf := 0, 0
 	groups := map[int]bool{}
 	for _, fi := range facts {
-		if fi.mc != nil {
+		m, _ := fi.mc()
+		t, _ := fi.tf()
+		if m != nil {
 			mc++
 		}
-		if fi.tf != nil {
+		if t != nil {
 			tf++
 		}
-		if fi.mc != nil || fi.tf != nil {
+		if m != nil || t != nil {
 			for _, g := range fi.groups {
 				groups[g] = true
 			}
@@ -218,7 +221,8 @@ func (g *gen) questions(q *Quiz, opt Options) error {
 		return err
 	}
 	if need := p[MC] + p[TF]; len(facts) < need {
-		return fmt.Errorf("only %d %s; asked for %d", len(facts), describeFilter(opt.Filter, len(facts)), need)
+		return fmt.Errorf("only %d %s, but --count %d needs %d: every multiple-choice or true/false question asks a fact of its own%s; use --count %d or fewer, or add facts",
+			len(facts), describeFilter(opt.Filter, len(facts)), opt.Count, need, fromEntities(p), len(facts)+p[Match]+p[Order])
 	}
 	cands := g.candidates(facts, opt.Choices, groups)
 	total := p[MC] + p[TF] + p[Match] + p[Order]
@@ -315,4 +319,19 @@ func (g *gen) falseStatement(it *item, pp *paper) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// fromEntities says which questions of plan p need no fact of their own.
+func fromEntities(p plan) string {
+	var parts []string
+	if p[Match] > 0 {
+		parts = append(parts, fmt.Sprintf("%d matching", p[Match]))
+	}
+	if p[Order] > 0 {
+		parts = append(parts, fmt.Sprintf("%d ordering", p[Order]))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", and only the " + strings.Join(parts, " and ") + " question come from entities"
 }
