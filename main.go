@@ -616,7 +616,7 @@ Examples:
    $ quizcard add --bank questions.toml --kind who --id rouhani-repent \
        --ask 'Who said talks are possible only if the U.S. "repents"?' \
        --answer rouhani --source 'talks between Iran and the United States are possible only if the U.S. "repents"'
-   added fact "rouhani-repent" to questions.toml (47 facts)
+   added fact "rouhani-repent" to questions.toml (75 facts)
    $ quizcard add --bank questions.toml                        # asks for each field
    $ quizcard add --bank questions.toml --from new-facts.toml  # several at once
    $ quizcard add --dry-run --kind who ...                     # print the block only`,

@@ -67,7 +67,7 @@ func TestBuiltin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"who": 8, "when": 8, "deal": 4, "mediator": 4, "quote": 6, "number": 5}
+	want := map[string]int{"who": 8, "when": 8, "deal": 4, "mediator": 3, "quote": 6, "number": 4, "what": 5, "why": 10}
 	got := map[string]int{}
 	for _, f := range b.Facts {
 		got[f.Kind]++
