@@ -28,7 +28,7 @@ func (v Violation) String() string { return fmt.Sprintf("%s: rule %d: %s", v.Que
 // quiz.
 func Audit(b *bank.Bank, q *Quiz) []Violation {
 	g := newGen(b, nil)
-	groups, groupsOf := sentenceGroups(b)
+	groups, groupsOf := g.groups, g.groupsOf
 	var out []Violation
 	bad := func(rule int, id, format string, args ...any) {
 		out = append(out, Violation{rule, id, fmt.Sprintf(format, args...)})
