@@ -143,7 +143,7 @@ func TestParseDate(t *testing.T) {
 		{"11/03/2019", "", `write it "2019-11-03"`},
 		{"Sunday, November 3, 2019", "", `write it "2019-11-03"`},
 		{"23 August", "", `write it "--08-23"`},
-		{"Wednesday", "", "a weekday is not a date"},
+		{"Wednesday", "", "a weekday is a date only in a bank"},
 		{"", "", "want YYYY"},
 		{"--13-01", "", "no month 13"},
 		{"[2019]-09-24", "24 September [2019]", ""},
@@ -381,5 +381,40 @@ func TestUnitSingular(t *testing.T) {
 		if got := tc.n.String(); got != tc.want {
 			t.Errorf("%+v: got %q, want %q", tc.n, got, tc.want)
 		}
+	}
+}
+
+// TestResolveRelative: dates written as the article gives them resolve
+// against the article's date (Wednesday 13 April 2011 here), and are shown
+// with the article's words and the worked-out date in brackets.
+func TestResolveRelative(t *testing.T) {
+	ref, _ := ParseDate("2011-04-13")
+	for _, tc := range []struct {
+		in, want, printed string
+	}{
+		{"Tuesday", "Tuesday [12 April 2011]", "Tuesday"},
+		{"on Wednesday", "on Wednesday [13 April 2011]", "on Wednesday"},
+		{"last Wednesday", "last Wednesday [6 April 2011]", "last Wednesday"},
+		{"Thursday", "Thursday [7 April 2011]", "Thursday"},
+		{"today", "today [13 April 2011]", "today"},
+		{"yesterday", "yesterday [12 April 2011]", "yesterday"},
+		{"last month", "last month [March 2011]", "last month"},
+		{"next month", "next month [May 2011]", "next month"},
+		{"last year", "last year [2010]", "last year"},
+	} {
+		d, ok := ResolveRelative(tc.in, ref)
+		if !ok || d.String() != tc.want || d.Printed() != tc.printed || !d.Inferred || !d.Resolved {
+			t.Errorf("ResolveRelative(%q) = %q (printed %q), %v; want %q", tc.in, d, d.Printed(), ok, tc.want)
+		}
+	}
+	for _, in := range []string{"soon", "the other day", "2011-04-12"} {
+		if _, ok := ResolveRelative(in, ref); ok {
+			t.Errorf("ResolveRelative(%q) resolved", in)
+		}
+	}
+	// Month ends: "last month" from 31 March is February.
+	end, _ := ParseDate("2023-03-31")
+	if d, _ := ResolveRelative("last month", end); d.String() != "last month [February 2023]" {
+		t.Errorf("last month from 31 March: %q", d)
 	}
 }

@@ -94,7 +94,7 @@ func dateFormError(s string) error {
 		return fmt.Errorf("date %q: write it %q (YYYY, YYYY-MM, YYYY-MM-DD, or --MM-DD without a year)", s, d)
 	}
 	if _, ok := weekdays[strings.ToLower(s)]; ok {
-		return fmt.Errorf("date %q: a weekday is not a date: work out the day from the article's date and write it with the year in brackets, e.g. \"[2019]-10-30\"", s)
+		return fmt.Errorf("date %q: a weekday is a date only in a bank, worked out from the article's date; elsewhere write the day with the year in brackets, e.g. \"[2019-10-30]\"", s)
 	}
 	return fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
 }

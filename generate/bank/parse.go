@@ -170,6 +170,7 @@ type parser struct {
 	errs   ErrorList
 
 	undrawable ErrorList // texts the PDF fonts cannot draw: not errors, see Bank.Undrawable
+	ref        Date      // the article's date, which relative dates resolve against
 }
 
 // obj is one TOML table being read, with the lines of its keys.
@@ -420,11 +421,23 @@ func (o *obj) date(key string, required bool) Date {
 		}
 		return Date{}
 	}
-	d, err := toDate(v)
+	d, err := o.p.toDate(v)
 	if err != nil {
 		o.errorf(key, "%s: %v", key, err)
 	}
 	return d
+}
+
+// toDate reads a date, or a date written as the article gives it relative
+// to its own date ("Tuesday", "last month"; see ResolveRelative).
+func (p *parser) toDate(v any) (Date, error) {
+	d, err := toDate(v)
+	if s, ok := v.(string); err != nil && ok {
+		if r, ok := ResolveRelative(s, p.ref); ok {
+			return r, nil
+		}
+	}
+	return d, err
 }
 
 func toDate(v any) (Date, error) {
@@ -525,6 +538,7 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			QuizTitle:  a.str("quiz_title", false),
 			QuoteAbout: a.str("quote_about", false),
 		}
+		p.ref = b.Article.Date
 	} else {
 		p.errs = append(p.errs, Error{File: p.file, Line: 1, Msg: "missing [article] table"})
 	}
@@ -679,7 +693,7 @@ func (p *parser) fact(o *obj) Fact {
 			}
 			return Value{Type: EntityValue, Entity: s}, true
 		case "date":
-			d, err := toDate(v)
+			d, err := o.p.toDate(v)
 			if err != nil {
 				o.errorf(k, "%s: %v", k, err)
 				return Value{}, false

@@ -52,6 +52,9 @@ type Date struct {
 	// date was worked out from the article's date (written
 	// "[2019-10-30]"; Inferred is set too). It is shown in brackets.
 	Resolved bool
+	// Said is how the article gives a resolved date, when the bank writes
+	// it that way ("Tuesday", "last month"): String shows both.
+	Said string
 }
 
 // IsZero reports whether d is unset.
@@ -155,7 +158,10 @@ func daysIn(year, month int) int {
 func (d Date) String() string {
 	if d.Resolved {
 		plain := d
-		plain.Inferred, plain.Resolved = false, false
+		plain.Inferred, plain.Resolved, plain.Said = false, false, ""
+		if d.Said != "" {
+			return d.Said + " [" + plain.String() + "]"
+		}
 		return "[" + plain.String() + "]"
 	}
 	if d.Inferred {
@@ -181,7 +187,7 @@ func (d Date) Printed() string {
 		return d.String()
 	}
 	if d.Resolved {
-		return ""
+		return d.Said
 	}
 	switch d.Precision {
 	case Day:
@@ -435,4 +441,59 @@ func QualifierBound(q string) (Bound, bool) {
 func (n Number) Bound() Bound {
 	b, _ := QualifierBound(n.Qualifier)
 	return b
+}
+
+// relativeDates are the words a bank may write a date in as the article
+// does, with how each resolves against the article's date.
+var relativeDates = map[string]func(ref time.Time) Date{
+	"today":      func(t time.Time) Date { return day(t) },
+	"yesterday":  func(t time.Time) Date { return day(t.AddDate(0, 0, -1)) },
+	"tomorrow":   func(t time.Time) Date { return day(t.AddDate(0, 0, 1)) },
+	"this month": func(t time.Time) Date { return month(t) },
+	"last month": func(t time.Time) Date { return month(t.AddDate(0, -1, 1-t.Day())) },
+	"next month": func(t time.Time) Date { return month(t.AddDate(0, 1, 1-t.Day())) },
+	"this year":  func(t time.Time) Date { return Date{Year: t.Year(), Precision: Year} },
+	"last year":  func(t time.Time) Date { return Date{Year: t.Year() - 1, Precision: Year} },
+	"next year":  func(t time.Time) Date { return Date{Year: t.Year() + 1, Precision: Year} },
+}
+
+func day(t time.Time) Date {
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: Day}
+}
+
+func month(t time.Time) Date { return Date{Year: t.Year(), Month: int(t.Month()), Precision: Month} }
+
+// ResolveRelative reads a date written as the article gives it relative to
+// its own date ref: "today", "yesterday", "tomorrow", a weekday (the
+// latest one on or before ref: "Tuesday" in an article of Wednesday 13
+// April 2011 is 12 April), "this/last/next month" and "this/last/next
+// year". The date comes back Inferred and Resolved, with Said set; ok is
+// false when s is none of these or ref is not a day.
+func ResolveRelative(s string, ref Date) (Date, bool) {
+	if ref.Precision != Day {
+		return Date{}, false
+	}
+	words := strings.ToLower(NormalizeSpace(s))
+	words = strings.TrimPrefix(words, "on ")
+	t := ref.Time()
+	var d Date
+	if f, ok := relativeDates[words]; ok {
+		d = f(t)
+	} else {
+		found := false
+		for wd := time.Sunday; wd <= time.Saturday; wd++ {
+			if words == strings.ToLower(wd.String()) || words == "last "+strings.ToLower(wd.String()) {
+				back := (int(t.Weekday()) - int(wd) + 7) % 7
+				if strings.HasPrefix(words, "last ") && back == 0 {
+					back = 7
+				}
+				d, found = day(t.AddDate(0, 0, -back)), true
+			}
+		}
+		if !found {
+			return Date{}, false
+		}
+	}
+	d.Inferred, d.Resolved, d.Said = true, true, strings.TrimSpace(s)
+	return d, true
 }

@@ -152,6 +152,9 @@ func newIndex(b *bank.Bank) *index {
 // does not print, a date it gives only as "Tuesday" or "last month") keep
 // their brackets, and so do their wrong options (see dateCandidates).
 func optionDate(d bank.Date) bank.Date {
+	// Options show the date itself, never the article's "Tuesday": the
+	// wrong dates have no such words, and the key would stand out.
+	d.Said = ""
 	if d.Inferred && !d.Resolved && d.Precision == bank.Day {
 		return bank.Date{Month: d.Month, Day: d.Day, Precision: bank.MonthDay}
 	}
