@@ -16,10 +16,8 @@
 package main
 
 import (
-	"bufio"
 	"cmp"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -39,6 +37,7 @@ import (
 	"github.com/quizcard/quizcard/generate/card"
 	"github.com/quizcard/quizcard/generate/curate"
 	"github.com/quizcard/quizcard/generate/export"
+	"github.com/quizcard/quizcard/generate/files"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
 	"github.com/quizcard/quizcard/generate/review"
@@ -242,40 +241,28 @@ Examples:
 			if err != nil {
 				return err
 			}
-			q, err := quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
-			// The default count is a wish, not an order: make the largest
-			// clean quiz the bank allows, and say so.
-			var short *quiz.ShortError
-			for tries := 0; errors.As(err, &short) && !c.IsSet("count") && short.Possible > 0 && tries < 5; tries++ {
-				if tries == 0 {
-					fmt.Fprintf(c.App.ErrWriter, "note: %v\n", err)
+			rng := func() *rand.Rand { return rand.New(rand.NewPCG(opt.Seed, 0)) }
+			var q *quiz.Quiz
+			if c.IsSet("count") {
+				q, err = quiz.Build(b, opt, rng())
+			} else {
+				// The default count is a wish, not an order: make the
+				// largest clean quiz the bank allows, and say so.
+				var short *quiz.ShortError
+				if q, short, err = quiz.BuildUpTo(b, opt, rng); short != nil {
+					fmt.Fprintf(c.App.ErrWriter, "note: %v\nnote: made %d questions (--count sets the number)\n", short, len(q.Questions))
 				}
-				opt.Count = short.Possible
-				q, err = quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
-			}
-			if err == nil && !c.IsSet("count") && short != nil {
-				fmt.Fprintf(c.App.ErrWriter, "note: made %d questions (--count sets the number)\n", len(q.Questions))
 			}
 			if err != nil {
 				return err
 			}
 			q.Command = remakeCommand(c, q.Seed)
-			date, err := docDate(b)
-			if err != nil {
+			if xopt.Date, err = docDate(b); err != nil {
 				return err
 			}
-			if formats["pdf"] {
-				if err := pdf.Drawable(b, q); err != nil {
-					return err
-				}
-			}
-			xopt.Date = date
-			jobs, notes, err := quizJobs(q, b, paper, formats, xopt)
+			jobs, notes, err := files.Quiz(q, b, files.Options{Formats: formats, Paper: paper, Export: xopt, Creator: "quizcard " + version})
 			if err != nil {
 				return err
-			}
-			if len(jobs) == 0 && len(notes) > 0 {
-				return fmt.Errorf("nothing to write: %s", notes[len(notes)-1])
 			}
 			if err := writeFiles(c, jobs); err != nil {
 				return err
@@ -375,9 +362,9 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 		return opt, pdf.Paper{}, nil, usageError{err.Error()}
 	}
 	formats := map[string]bool{}
-	fs, err := splitList(c.StringSlice("format"), formatNames(), "format")
+	fs, err := splitList(c.StringSlice("format"), files.Names(), "format")
 	if err == nil && len(fs) == 0 {
-		err = usagef("--format needs one or more of %s", strings.Join(formatNames(), ", "))
+		err = usagef("--format needs one or more of %s", strings.Join(files.Names(), ", "))
 	}
 	if err != nil {
 		return opt, pdf.Paper{}, nil, err
@@ -386,7 +373,7 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 		formats[f] = true
 	}
 	if len(formats) == 0 {
-		return opt, paper, nil, usagef("--format names no format (want one or more of %s)", strings.Join(formatNames(), ", "))
+		return opt, paper, nil, usagef("--format names no format (want one or more of %s)", strings.Join(files.Names(), ", "))
 	}
 	return opt, paper, formats, nil
 }
@@ -424,59 +411,6 @@ func exportOptions(c *cli.Context) (export.Options, error) {
 		opt.Canvas.Attempts = -1 // Canvas's unlimited
 	}
 	return opt, nil
-}
-
-// formatNames lists every --format value.
-func formatNames() []string {
-	names := []string{"pdf", "json"}
-	for _, f := range export.Formats {
-		names = append(names, f.Name)
-	}
-	return names
-}
-
-// quizJobs returns a job for every file the formats ask for, and the
-// exporters' notes on what they left out, in format order. The exports
-// are small and made here; a format with nothing to carry gives a note and
-// no file.
-func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bool, xopt export.Options) ([]safefile.Job, []export.Note, error) {
-	var jobs []safefile.Job
-	date := xopt.Date
-	if formats["pdf"] {
-		meta := pdf.Meta{
-			Title:    q.Title,
-			Subject:  "Quiz on “" + b.Article.Title + "” (" + b.Article.Outlet + ", " + b.Article.Date.String() + ")",
-			Keywords: "quiz " + strings.Join(b.Tags(), " "),
-			Creator:  "quizcard " + version,
-			Date:     date,
-		}
-		keyMeta := meta
-		keyMeta.Title = "Answer key: " + q.Title
-		jobs = append(jobs,
-			safefile.Job{Name: "quiz.pdf", Write: func(w io.Writer) (string, error) {
-				n, err := pdf.Quiz(w, q, paper, meta)
-				return fmt.Sprintf("students, %d %s", n, plural(n, "page")), err
-			}},
-			safefile.Job{Name: "quiz-key.pdf", Write: func(w io.Writer) (string, error) {
-				n, err := pdf.Key(w, q, paper, keyMeta)
-				return fmt.Sprintf("answer key, %d %s", n, plural(n, "page")), err
-			}})
-	}
-	if formats["json"] {
-		jobs = append(jobs, safefile.Job{Name: "quiz.json", Write: func(w io.Writer) (string, error) {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			return "", enc.Encode(q)
-		}})
-	}
-	files, notes, err := export.Run(q, formats, xopt)
-	for _, f := range files {
-		jobs = append(jobs, safefile.Job{Name: f.Name, Write: func(w io.Writer) (string, error) {
-			_, err := w.Write(f.Data)
-			return "", err
-		}})
-	}
-	return jobs, notes, err
 }
 
 // writeFiles writes the jobs into --out, all or nothing, and says what it
@@ -647,83 +581,14 @@ func runAdd(c *cli.Context, in io.Reader, terminal bool) error {
 		return usagef("--wait takes a time such as 30s or 5m, not %v", c.Duration("wait"))
 	}
 	target.Wait = curate.WaitFor(target.Path, c.Duration("wait"), c.App.ErrWriter)
-	var set []string
+	fields := map[string]string{}
 	for _, f := range curate.Fields {
 		if c.IsSet(f.Key) {
-			set = append(set, f.Key)
+			fields[f.Key] = c.String(f.Key)
 		}
 	}
-	var add curate.Addition
-	switch from := c.String("from"); {
-	case from != "" && len(set) > 0:
-		return usagef("--from adds the facts of a file; it does not take --%s", set[0])
-	case from != "":
-		var err error
-		if add, err = curate.File(from); err != nil {
-			return err
-		}
-	case len(set) == 0 && terminal:
-		current, err := target.Current()
-		if err != nil {
-			return err
-		}
-		d, err := curate.Ask(target.Path, current, bufio.NewReader(in), c.App.Writer)
-		if err != nil {
-			return err
-		}
-		add = curate.Fact(target.Path, d)
-	default:
-		d, err := draftFromFlags(c, terminal)
-		if err != nil {
-			return err
-		}
-		add = curate.Fact(target.Path, d)
-	}
-	if c.Bool("dry-run") {
-		if _, _, err := target.Check(add); err != nil {
-			return err
-		}
-		fmt.Fprintf(c.App.Writer, "# would append to %s:\n%s", target.Path, add.Text)
-		return nil
-	}
-	if target.Builtin != nil {
-		fmt.Fprintf(c.App.Writer, "no bank file here: creating %s from the built-in bank\n", target.Path)
-	}
-	b, err := target.Add(add)
-	if errors.Is(err, safefile.ErrBusy) {
-		return fmt.Errorf("%w: try again, or wait longer with --wait", err)
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.App.Writer, "added %s to %s (%d facts)\n", add.What, target.Path, len(b.Facts))
-	return nil
-}
-
-// draftFromFlags reads a fact from flags; missing required fields are a
-// usage error (they can be asked for only on a terminal).
-func draftFromFlags(c *cli.Context, terminal bool) (bank.Draft, error) {
-	var missing []string
-	var d bank.Draft
-	for _, f := range curate.Fields {
-		v := strings.TrimSpace(c.String(f.Key))
-		if f.Required && v == "" {
-			missing = append(missing, "--"+f.Key)
-			continue
-		}
-		var err error
-		if d, err = curate.Set(d, f.Key, c.String(f.Key)); err != nil {
-			return d, usagef("--%v", err)
-		}
-	}
-	if len(missing) > 0 {
-		why := "standard input is not a terminal, so add cannot ask for them"
-		if terminal {
-			why = "give every field as a flag, or none to be asked for each"
-		}
-		return bank.Draft{}, usagef("missing %s (%s)", strings.Join(missing, ", "), why)
-	}
-	return d, nil
+	return curate.Run(curate.Request{Target: target, From: c.String("from"), Fields: fields,
+		DryRun: c.Bool("dry-run"), Terminal: terminal, In: in, Out: c.App.Writer})
 }
 
 func noArgs(c *cli.Context) error {
@@ -769,28 +634,7 @@ Example:
 }
 
 func printSummary(w io.Writer, b *bank.Bank) {
-	df, de := b.Drafts()
-	fmt.Fprintf(w, "%s: ok: %d facts, %d entities\n", b.File, len(b.Facts)-df, len(b.Entities)-de)
-	if df+de > 0 {
-		fmt.Fprintf(w, "drafts: %d facts, %d entities (quiz and card leave them out: quizcard review)\n", df, de)
-	}
-	fmt.Fprintf(w, "article: %q (%s, %s)\n\n", b.Article.Title, b.Article.Outlet, b.Article.Date)
-	kinds := map[string]int{}
-	tags := map[string]int{}
-	for _, f := range b.Facts {
-		kinds[f.Kind]++
-		for _, t := range f.Tags {
-			tags[t]++
-		}
-	}
-	fmt.Fprintf(w, "%-14s %5s\n", "kind", "facts")
-	for _, k := range bank.Kinds {
-		fmt.Fprintf(w, "%-14s %5d\n", k, kinds[k])
-	}
-	fmt.Fprintf(w, "\n%-14s %5s\n", "tag", "facts")
-	for _, t := range b.Tags() {
-		fmt.Fprintf(w, "%-14s %5d\n", t, tags[t])
-	}
+	b.WriteSummary(w)
 	fmt.Fprintln(w)
 	for _, l := range quiz.Lint(b, 4).Lines(b.File) {
 		fmt.Fprintln(w, l)
@@ -828,7 +672,7 @@ Example:
 			}
 			facts := b.Select(bank.Filter{Kinds: kinds, Tags: splitAny(c.StringSlice("tag"))})
 			if c.Bool("json") {
-				return writeJSON(c.App.Writer, b, facts)
+				return b.WriteJSON(c.App.Writer, facts)
 			}
 			tw := tabwriter.NewWriter(c.App.Writer, 0, 4, 2, ' ', 0)
 			for _, f := range facts {
@@ -865,29 +709,6 @@ func splitList(vals, allowed []string, what string) ([]string, error) {
 		}
 	}
 	return out, nil
-}
-
-func writeJSON(w io.Writer, b *bank.Bank, facts []bank.Fact) error {
-	type jsonFact struct {
-		ID         string   `json:"id"`
-		Kind       string   `json:"kind"`
-		Ask        string   `json:"ask"`
-		Answer     string   `json:"answer"`
-		Tags       []string `json:"tags"`
-		Difficulty int      `json:"difficulty"`
-		Source     string   `json:"source"`
-	}
-	out := make([]jsonFact, 0, len(facts))
-	for _, f := range facts {
-		tags := f.Tags
-		if tags == nil {
-			tags = []string{}
-		}
-		out = append(out, jsonFact{f.ID, f.Kind, f.Ask, b.Text(f.Answer), tags, f.Difficulty, f.Source})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
 }
 
 func newCommand() *cli.Command {

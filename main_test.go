@@ -22,6 +22,7 @@ import (
 	"github.com/quizcard/quizcard/generate/bank"
 	"github.com/quizcard/quizcard/generate/card"
 	"github.com/quizcard/quizcard/generate/export"
+	"github.com/quizcard/quizcard/generate/files"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
 	"github.com/quizcard/quizcard/generate/review"
@@ -386,7 +387,7 @@ func BenchmarkQuiz(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				jobs, _, _ := quizJobs(q, bk, pdf.A4, map[string]bool{"pdf": true, "json": true}, export.Options{Date: bk.Article.Date.Time()})
+				jobs, _, _ := files.Quiz(q, bk, files.Options{Formats: map[string]bool{"pdf": true, "json": true}, Paper: pdf.A4, Export: export.Options{Date: bk.Article.Date.Time()}})
 				discard := func(string) (io.Writer, func() error, error) {
 					return io.Discard, func() error { return nil }, nil
 				}

@@ -4,6 +4,7 @@
 package quiz
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -258,4 +259,24 @@ func (o Options) withDefaults(b *bank.Bank) (Options, error) {
 		return o, fmt.Errorf("versions must be 1 to 5000, not %d", o.Versions)
 	}
 	return o, nil
+}
+
+// BuildUpTo is Build with opt.Count taken as an upper bound, for a count
+// nobody asked for: when the rules leave fewer clean questions, it builds
+// the largest clean quiz instead and also returns the ShortError that says
+// why. rng gives a fresh random source, from the same seed, for each try.
+func BuildUpTo(b *bank.Bank, opt Options, rng func() *rand.Rand) (*Quiz, *ShortError, error) {
+	q, err := Build(b, opt, rng())
+	var first, short *ShortError
+	for tries := 0; errors.As(err, &short) && short.Possible > 0 && tries < 5; tries++ {
+		if first == nil {
+			first = short
+		}
+		opt.Count = short.Possible
+		q, err = Build(b, opt, rng())
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return q, first, nil
 }
