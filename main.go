@@ -38,7 +38,9 @@ import (
 	"github.com/quizcard/quizcard/generate/export"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
+	"github.com/quizcard/quizcard/generate/roster"
 	"github.com/quizcard/quizcard/generate/safefile"
+	"github.com/quizcard/quizcard/generate/sheet"
 )
 
 //go:embed questions.toml
@@ -179,7 +181,9 @@ Examples:
 			bankFlag, outFlag,
 			&cli.IntFlag{Name: "count", Value: 10, Usage: "number of `QUESTIONS`"},
 			&cli.IntFlag{Name: "choices", Value: 4, Usage: "options per multiple-choice question (`2-5`)"},
-			&cli.IntFlag{Name: "versions", Value: 1, Usage: "shuffled `VERSIONS` (A, B, C, ...)"},
+			&cli.StringFlag{Name: "versions", Value: "1", Usage: "shuffled `VERSIONS` (A, B, C, ...), or per-student with --roster"},
+			&cli.StringFlag{Name: "roster", Usage: "one named copy per student of the class list `FILE` (CSV: name, id, class)"},
+			&cli.BoolFlag{Name: "sheet", Usage: "an answer sheet to scan with every copy (default with --roster)"},
 			&cli.StringFlag{Name: "seed", Usage: "random `SEED` (default: pick one and print it)"},
 			&cli.StringFlag{Name: "title", Usage: "quiz `TITLE` (default: from the article)"},
 			&cli.StringFlag{Name: "forms", Usage: "question `FORMS`: mc,tf,match,order (default: a mix led by mc)"},
@@ -197,6 +201,10 @@ Examples:
 			if err != nil {
 				return err
 			}
+			students, sheets, err := rosterOptions(c, &opt)
+			if err != nil {
+				return err
+			}
 			b, err := loadBank(c)
 			if err != nil {
 				return err
@@ -209,7 +217,13 @@ Examples:
 			if err != nil {
 				return err
 			}
-			jobs, warnings := quizJobs(q, b, paper, formats, date)
+			var doc *sheet.Doc
+			if sheets {
+				if doc, err = sheet.New(q, students, sheet.Size{W: paper.W, H: paper.H}); err != nil {
+					return err
+				}
+			}
+			jobs, warnings := quizJobs(q, doc, b, paper, formats, date)
 			if err := writeFiles(c, jobs); err != nil {
 				return err
 			}
@@ -225,17 +239,22 @@ Examples:
 // quizOptions turns the quiz command's flags into options, or a usage error.
 func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, error) {
 	opt := quiz.Options{
-		Title:    c.String("title"),
-		Count:    c.Int("count"),
-		Choices:  c.Int("choices"),
-		Versions: c.Int("versions"),
+		Title:   c.String("title"),
+		Count:   c.Int("count"),
+		Choices: c.Int("choices"),
+	}
+	if v := c.String("versions"); v != "per-student" {
+		var err error
+		if opt.Versions, err = strconv.Atoi(v); err != nil {
+			return opt, pdf.Paper{}, nil, usagef("--versions takes a number or per-student, not %q", v)
+		}
 	}
 	switch {
 	case opt.Count < 1:
 		return opt, pdf.Paper{}, nil, usagef("--count must be at least 1")
 	case opt.Choices < 2 || opt.Choices > 5:
 		return opt, pdf.Paper{}, nil, usagef("--choices must be 2 to 5")
-	case opt.Versions < 1 || opt.Versions > 5000:
+	case c.String("versions") != "per-student" && (opt.Versions < 1 || opt.Versions > 5000):
 		return opt, pdf.Paper{}, nil, usagef("--versions must be 1 to 5000")
 	}
 	var err error
@@ -272,6 +291,24 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 		formats[f] = true
 	}
 	return opt, paper, formats, nil
+}
+
+// rosterOptions reads --roster and says whether copies get answer sheets;
+// with --versions per-student it sets one version per student.
+func rosterOptions(c *cli.Context, opt *quiz.Options) ([]roster.Student, bool, error) {
+	sheets := c.Bool("sheet") || (c.IsSet("roster") && !c.IsSet("sheet"))
+	perStudent := c.String("versions") == "per-student"
+	if c.String("roster") == "" {
+		if perStudent {
+			return nil, false, usagef("--versions per-student needs --roster")
+		}
+		return nil, sheets, nil
+	}
+	students, err := roster.Load(c.String("roster"))
+	if perStudent && err == nil {
+		opt.Versions = len(students)
+	}
+	return students, sheets, err
 }
 
 // docDate is the date written into documents: $SOURCE_DATE_EPOCH when set,
@@ -312,7 +349,9 @@ func formatNames() []string {
 
 // quizJobs returns a job for every file the formats ask for, and where the
 // exporters' notes on what they left out will be once the jobs have run.
-func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bool, date time.Time) ([]safefile.Job, *[]export.Note) {
+// With doc, the students' PDF holds its copies and answer sheets, and
+// quiz.json their layout.
+func quizJobs(q *quiz.Quiz, doc *sheet.Doc, b *bank.Bank, paper pdf.Paper, formats map[string]bool, date time.Time) ([]safefile.Job, *[]export.Note) {
 	var jobs []safefile.Job
 	var mu sync.Mutex
 	warnings := new([]export.Note)
@@ -328,6 +367,10 @@ func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bo
 		keyMeta.Title = "Answer key: " + q.Title
 		jobs = append(jobs,
 			safefile.Job{Name: "quiz.pdf", Write: func(w io.Writer) (string, error) {
+				if doc != nil {
+					n, err := pdf.Copies(w, doc, paper, meta)
+					return fmt.Sprintf("students, %d pages, %d copies with answer sheets", n, len(doc.Copies)), err
+				}
 				n, err := pdf.Quiz(w, q, paper, meta)
 				return fmt.Sprintf("students, %d %s", n, plural(n, "page")), err
 			}},
@@ -340,6 +383,9 @@ func quizJobs(q *quiz.Quiz, b *bank.Bank, paper pdf.Paper, formats map[string]bo
 		jobs = append(jobs, safefile.Job{Name: "quiz.json", Write: func(w io.Writer) (string, error) {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
+			if doc != nil {
+				return "", enc.Encode(doc)
+			}
 			return "", enc.Encode(q)
 		}})
 	}

@@ -241,7 +241,7 @@ func BenchmarkQuiz(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				jobs, _ := quizJobs(q, bk, pdf.A4, map[string]bool{"pdf": true, "json": true}, bk.Article.Date.Time())
+				jobs, _ := quizJobs(q, nil, bk, pdf.A4, map[string]bool{"pdf": true, "json": true}, bk.Article.Date.Time())
 				discard := func(string) (io.Writer, func() error, error) {
 					return io.Discard, func() error { return nil }, nil
 				}

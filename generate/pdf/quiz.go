@@ -87,7 +87,9 @@ func clipTo(t text, s style, str string, w float64) string {
 	return strings.TrimSpace(string(r)) + "…"
 }
 
-func headerBlock(t text, title, label string, x, w float64) block {
+// headerBlock measures a version's header: title, version box, and the
+// name, class and date lines, with fill's texts printed on them when given.
+func headerBlock(t text, title, label string, x, w float64, fill ...string) block {
 	boxW := t.width(qVersion, "Version "+label) + 8
 	titleLines := t.wrap(qTitle, title, w-boxW-6)
 	titleH := max(qTitle.height(len(titleLines)), 12) + 4
@@ -96,8 +98,12 @@ func headerBlock(t text, title, label string, x, w float64) block {
 		frac  float64
 		w     float64
 	}{{"Name", 0.5, 0}, {"Class", 0.22, 0}, {"Date", 0.28, 0}}
+	filled := make([]string, len(fields))
 	for i := range fields {
 		fields[i].w = t.width(qBody, fields[i].label+" ")
+		if i < len(fill) && fill[i] != "" {
+			filled[i] = clipTo(t, qBold, fill[i], w*fields[i].frac-fields[i].w-6)
+		}
 	}
 	note := t.wrap(qSmall, "Answer every question. Tick one box for multiple choice and true or false; "+
 		"for matching, write a letter in each box; for ordering, write the letters from earliest to latest.", w)
@@ -112,8 +118,11 @@ func headerBlock(t text, title, label string, x, w float64) block {
 		// Name, class and date lines to fill in.
 		d.SetLineWidth(0.2)
 		fx := x
-		for _, fl := range fields {
+		for i, fl := range fields {
 			t.lines(qBody, fx, y, fl.w, []string{fl.label})
+			if filled[i] != "" {
+				t.lines(qBold, fx+fl.w+1, y, w*fl.frac-fl.w-6, []string{filled[i]})
+			}
 			d.Line(fx+fl.w, y+4.6, fx+w*fl.frac-4, y+4.6)
 			fx += w * fl.frac
 		}

@@ -1,0 +1,192 @@
+// Package sheet lays out answer sheets as data: where every corner mark,
+// QR code and answer box sits on the page, in millimetres from the page's
+// top-left corner. The layout is recorded in quiz.json so that a scan can be
+// read back without the PDF; drawing it is generate/pdf's job, reading it
+// generate/scan's.
+package sheet
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/quizcard/quizcard/generate/quiz"
+	"github.com/quizcard/quizcard/generate/roster"
+)
+
+// A Doc is quiz.json with what printing copies adds: the quiz's id, who
+// gets which copy, and one answer-sheet layout per version. The quiz's own
+// fields come first and keep their names.
+type Doc struct {
+	*quiz.Quiz
+	ID     string   `json:"id,omitempty"`     // 8 hex digits, printed in every QR code
+	Paper  *Size    `json:"paper,omitempty"`  // the sheets' page size
+	Copies []Copy   `json:"copies,omitempty"` // in roster order
+	Sheets []Layout `json:"sheets,omitempty"` // one per version, in version order
+}
+
+// Size is a page size in millimetres.
+type Size struct {
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+// A Copy is one printed copy: a student's, or, with Number 0, an unnamed
+// master that is photocopied and on which students tick their id.
+type Copy struct {
+	Number  int    `json:"number"`
+	Version string `json:"version"`
+	Name    string `json:"name,omitempty"`
+	ID      string `json:"id,omitempty"`
+	Class   string `json:"class,omitempty"`
+}
+
+// A Layout is the answer sheet of one version: one or more pages.
+type Layout struct {
+	Version string `json:"version"`
+	Pages   []Page `json:"pages"`
+}
+
+// A Page is one answer-sheet page.
+type Page struct {
+	Marks [4]Rect `json:"marks"` // corner marks: top left, top right, bottom right, bottom left
+	QR    Rect    `json:"qr"`    // the QR code's modules, without the quiet zone
+	Rows  []Row   `json:"rows"`  // answer rows, then the student-id grid's columns
+}
+
+// A Row is one line of boxes of which a student ticks one: a multiple-choice
+// or true/false question, one pair of a matching question, one position of
+// an ordering question, or one digit of the student id.
+type Row struct {
+	Item    int      `json:"item"`    // item number in the version; 0 for the student-id grid
+	Sub     int      `json:"sub"`     // pair or position (0-based); digit position for the id
+	Label   string   `json:"label"`   // printed left of the row: "4", "7·2", "8 1st"
+	At      Point    `json:"at"`      // the label's top-left corner
+	Letters []string `json:"letters"` // printed in the boxes: "A", "B", ... or "0"–"9"
+	Boxes   []Rect   `json:"boxes"`
+}
+
+// A Rect is an axis-aligned rectangle in millimetres.
+type Rect struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+// A Point is a position in millimetres.
+type Point struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+}
+
+// Centre returns the middle of r.
+func (r Rect) Centre() Point { return Point{r.X + r.W/2, r.Y + r.H/2} }
+
+// Dimensions of the sheet, in millimetres.
+const (
+	MarkSize   = 6.0  // corner mark side
+	MarkInset  = 9.0  // from the page edge to the mark
+	QRModules  = 25   // QR version 2
+	QRModule   = 0.9  // mm per module: 4.5 pixels at 127 dpi
+	BoxSize    = 4.6  // answer box side
+	BoxPitch   = 7.0  // from box to box along a row
+	RowPitch   = 6.4  // from row to row
+	labelWidth = 12.5 // row label column
+	IDDigits   = 8    // digits of the student-id grid
+)
+
+// New returns the printing plan for q: one copy per student (versions dealt
+// in turn: student i gets version i mod len(q.Versions)), or, with no
+// students, one unnamed copy per version; and the answer sheets of every
+// version laid out on a page of the given size.
+func New(q *quiz.Quiz, students []roster.Student, paper Size) (*Doc, error) {
+	d := &Doc{Quiz: q, Paper: &paper, ID: quizID(q)}
+	if len(students) == 0 {
+		for _, v := range q.Versions {
+			d.Copies = append(d.Copies, Copy{Version: v.Label})
+		}
+	}
+	for i, s := range students {
+		d.Copies = append(d.Copies, Copy{
+			Number: i + 1, Version: q.Versions[i%len(q.Versions)].Label,
+			Name: s.Name, ID: s.ID, Class: s.Class,
+		})
+	}
+	for _, v := range q.Versions {
+		l, err := layout(q, v, paper, len(students) == 0)
+		if err != nil {
+			return nil, err
+		}
+		d.Sheets = append(d.Sheets, l)
+	}
+	return d, nil
+}
+
+// quizID is a short digest of the quiz, so that a sheet from another quiz
+// is never graded against this one.
+func quizID(q *quiz.Quiz) string {
+	b, _ := json.Marshal(q) // a Quiz always encodes
+	sum := sha256.Sum256(b)
+	return fmt.Sprintf("%X", sum[:4])
+}
+
+// Layout returns the sheet of the version with the given label, or nil.
+func (d *Doc) Layout(version string) *Layout {
+	for i := range d.Sheets {
+		if d.Sheets[i].Version == version {
+			return &d.Sheets[i]
+		}
+	}
+	return nil
+}
+
+// Version returns the version with the given label, or nil.
+func (d *Doc) Version(label string) *quiz.Version {
+	for i := range d.Versions {
+		if d.Versions[i].Label == label {
+			return &d.Versions[i]
+		}
+	}
+	return nil
+}
+
+// A Code is what a sheet's QR code says: which quiz, version, copy and
+// sheet page it is.
+type Code struct {
+	Quiz    string
+	Version string
+	Copy    int
+	Page    int // 1-based sheet page
+}
+
+// String returns the QR payload, in QR alphanumeric characters only so that
+// it fits a version-2 code: "QC1 9F3A01BC A 12 1".
+func (c Code) String() string {
+	return fmt.Sprintf("QC1 %s %s %d %d", c.Quiz, c.Version, c.Copy, c.Page)
+}
+
+// ParseCode reads a QR payload written by Code.String.
+func ParseCode(s string) (Code, error) {
+	f := strings.Fields(s)
+	if len(f) != 5 || f[0] != "QC1" {
+		return Code{}, fmt.Errorf("QR code %q is not from a quizcard sheet", s)
+	}
+	c := Code{Quiz: f[1], Version: f[2]}
+	var err1, err2 error
+	c.Copy, err1 = strconv.Atoi(f[3])
+	c.Page, err2 = strconv.Atoi(f[4])
+	if err1 != nil || err2 != nil || c.Copy < 0 || c.Page < 1 {
+		return Code{}, fmt.Errorf("QR code %q is not from a quizcard sheet", s)
+	}
+	return c, nil
+}
+
+// Finders returns the centres of a QR code's three finder patterns, top
+// left, top right and bottom left, for a code drawn in r.
+func Finders(r Rect) [3]Point {
+	m := r.W / QRModules * 3.5
+	return [3]Point{{r.X + m, r.Y + m}, {r.X + r.W - m, r.Y + m}, {r.X + m, r.Y + r.H - m}}
+}
