@@ -36,10 +36,12 @@ import (
 	"github.com/quizcard/quizcard/generate/card"
 	"github.com/quizcard/quizcard/generate/curate"
 	"github.com/quizcard/quizcard/generate/export"
+	"github.com/quizcard/quizcard/generate/grade"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
 	"github.com/quizcard/quizcard/generate/roster"
 	"github.com/quizcard/quizcard/generate/safefile"
+	"github.com/quizcard/quizcard/generate/scan"
 	"github.com/quizcard/quizcard/generate/sheet"
 )
 
@@ -128,6 +130,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			addCommand(),
 			checkCommand(),
 			listCommand(),
+			gradeCommand(),
 		},
 		HideHelpCommand: true,
 		OnUsageError:    onUsage,
@@ -634,6 +637,62 @@ func noArgs(c *cli.Context) error {
 		return usagef("%s takes no arguments, got %q", c.Command.Name, c.Args().First())
 	}
 	return nil
+}
+
+func gradeCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "grade",
+		Usage:     "grade scanned answer sheets, or a responses CSV: grades, review list, item analysis",
+		ArgsUsage: "SCANS...",
+		Description: `Reads the scans (PDFs from a copier or scanner, or PNG, JPEG and TIFF
+images, or folders of them; pages in any order and orientation) against the
+quiz.json the copies were printed from, or with --responses the answers
+exported from a form or a learning platform. Writes grades.csv, items.csv
+(for check --stats), report.html (score distribution, per question its
+difficulty, discrimination, option counts and flags by fact, and every mark
+a person should check, with its image) and review.csv.
+
+Examples:
+   $ quizcard quiz --roster class.csv          # print output/quiz.pdf double-sided
+   $ quizcard grade scans.pdf
+   read 60 pages: 30 answer sheets, 30 pages of questions or blank
+   wrote grades/grades.csv (30 students)
+   ...
+   $ quizcard grade --responses form-export.csv`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "quiz", Value: "output/quiz.json", Usage: "the `QUIZ.JSON` the copies were printed from"},
+			&cli.StringFlag{Name: "responses", Usage: "grade the answers in `FILE` (CSV: student, then one column per question) instead of scans"},
+			&cli.StringFlag{Name: "out", Value: "grades", Usage: "write files to `DIR`"},
+		},
+		Action: func(c *cli.Context) error {
+			responses := c.String("responses")
+			if responses == "" && !c.Args().Present() {
+				return usagef("give the scans to grade (PDF, PNG, JPEG or TIFF files, or folders), or --responses FILE")
+			}
+			if responses != "" && c.Args().Present() {
+				return usagef("--responses grades a CSV file; it takes no scans, got %q", c.Args().First())
+			}
+			d, err := sheet.Load(c.String("quiz"))
+			if err != nil {
+				return err
+			}
+			class := &scan.Class{}
+			if responses != "" {
+				class.Responses, err = grade.LoadResponses(responses, d)
+			} else {
+				class, err = scan.Read(d, c.Args().Slice())
+			}
+			if err != nil {
+				return err
+			}
+			rep, err := grade.Analyse(d, class.Responses)
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(c.App.Writer, grade.Summary(rep, class.Pages, class.Sheets, len(class.Reviews)))
+			return writeFiles(c, grade.Files(rep, class.Reviews))
+		},
+	}
 }
 
 func checkCommand() *cli.Command {

@@ -70,11 +70,21 @@ func Copies(w io.Writer, d *sheet.Doc, p Paper, m Meta) (int, error) {
 		}
 		total := len(c.pages) + len(c.sheet.Pages)
 		foot := footer(t, p, title+" · "+label)
+		// Pages of questions carry a small code too, so that a scan of the
+		// whole copy is sorted without guessing.
+		qcode, err := sheet.QR(sheet.Code{Quiz: d.ID, Version: c.c.Version, Copy: c.c.Number}.String())
+		if err != nil {
+			return 0, err
+		}
+		side := sheet.QuestionQRModule * float64(len(qcode))
+		qr := sheet.Rect{X: p.W - sheet.QuestionQRInset - side, Y: p.H - sheet.QuestionQRInset - side, W: side, H: side}
 		for n, page := range c.pages {
 			doc.AddPage()
 			for _, pl := range page {
 				pl.b.draw(pl.y)
 			}
+			doc.SetFillColor(0, 0, 0)
+			drawQR(t, qr, qcode)
 			foot(n+1, total)
 			t.flush()
 		}

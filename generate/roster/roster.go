@@ -4,8 +4,6 @@
 package roster
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quizcard/quizcard/generate/fonts"
+	"github.com/quizcard/quizcard/generate/spreadsheet"
 )
 
 // A Student is one row of the roster.
@@ -51,54 +50,25 @@ func Load(path string) ([]Student, error) {
 // "class"; other columns are ignored. Every problem is reported, one per
 // line, as file:line: message.
 func Parse(file string, data []byte) ([]Student, error) {
-	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("%s: the roster is over %d KiB; is it the right file?", file, MaxBytes>>10)
+	t, err := spreadsheet.Read(file, data, MaxBytes, MaxStudents)
+	if err != nil {
+		if strings.HasSuffix(err.Error(), ": the file is empty") {
+			return nil, fmt.Errorf("%s: the roster is empty; the first line names the columns: name,id,class", file)
+		}
+		return nil, err
 	}
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return nil, fmt.Errorf("%s: the file is UTF-16; save it as \"CSV UTF-8\"", file)
+	cols, err := columns(t.Header)
+	if err != nil {
+		return nil, fmt.Errorf("%s:1: %v", file, err)
 	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	if line := badUTF8(data); line > 0 {
-		return nil, fmt.Errorf("%s:%d: not UTF-8 text; save the file as \"CSV UTF-8\"", file, line)
-	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = delimiter(data)
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
-
 	var errs []error
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...)))
 	}
-	header, err := r.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("%s: the roster is empty; the first line names the columns: name,id,class", file)
-	}
-	if err != nil {
-		return nil, csvError(file, err)
-	}
-	cols, err := columns(header)
-	if err != nil {
-		return nil, fmt.Errorf("%s:1: %v", file, err)
-	}
 	var out []Student
 	seen := map[string]int{}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, errors.Join(append(errs, csvError(file, err))...)
-		}
-		line, _ := r.FieldPos(0)
-		if blank(rec) {
-			continue
-		}
-		if len(out) == MaxStudents {
-			return nil, fmt.Errorf("%s:%d: more than %d students; split the roster", file, line, MaxStudents)
-		}
-		s := Student{Name: cols.name(rec), ID: cols.get(rec, cols.id), Class: cols.get(rec, cols.class), Line: line}
+	for i, line := range t.Lines {
+		s := Student{Name: cols.name(t, i), ID: t.Cell(i, cols.id), Class: t.Cell(i, cols.class), Line: line}
 		switch {
 		case s.Name == "":
 			fail(line, "no name")
@@ -148,7 +118,7 @@ var headerNames = map[string][]string{
 func columns(header []string) (colMap, error) {
 	c := colMap{-1, -1, -1, -1, -1}
 	for i, h := range header {
-		k := fold(h)
+		k := spreadsheet.Fold(h)
 		for field, names := range headerNames {
 			for _, n := range names {
 				if k != n {
@@ -170,90 +140,11 @@ func columns(header []string) (colMap, error) {
 	return c, nil
 }
 
-func (c colMap) get(rec []string, i int) string {
-	if i < 0 || i >= len(rec) {
-		return ""
-	}
-	return strings.Join(strings.Fields(rec[i]), " ")
-}
-
-func (c colMap) name(rec []string) string {
+func (c colMap) name(t *spreadsheet.Table, i int) string {
 	if c.full >= 0 {
-		return c.get(rec, c.full)
+		return t.Cell(i, c.full)
 	}
-	return strings.TrimSpace(c.get(rec, c.first) + " " + c.get(rec, c.last))
-}
-
-// fold lower-cases a header and drops everything but letters and digits.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// delimiter guesses the field separator from the first line: the one of
-// comma, semicolon and tab that occurs most often outside quotes.
-func delimiter(data []byte) rune {
-	counts := map[byte]int{}
-	quoted := false
-	for _, c := range data {
-		if c == '"' {
-			quoted = !quoted
-		}
-		if !quoted && c == '\n' {
-			break
-		}
-		if !quoted {
-			counts[c]++
-		}
-	}
-	best := byte(',')
-	for _, c := range []byte{';', '\t'} {
-		if counts[c] > counts[best] {
-			best = c
-		}
-	}
-	return rune(best)
-}
-
-// badUTF8 returns the 1-based line of the first invalid UTF-8, or 0.
-func badUTF8(data []byte) int {
-	if utf8.Valid(data) {
-		return 0
-	}
-	line := 1
-	for len(data) > 0 {
-		r, n := utf8.DecodeRune(data)
-		if r == utf8.RuneError && n == 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		data = data[n:]
-	}
-	return line
-}
-
-func blank(rec []string) bool {
-	for _, f := range rec {
-		if strings.TrimSpace(f) != "" {
-			return false
-		}
-	}
-	return true
-}
-
-func csvError(file string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s:%d: %v; check the quotes on that line", file, pe.Line, pe.Err)
-	}
-	return fmt.Errorf("%s: %v", file, err)
+	return strings.TrimSpace(t.Cell(i, c.first) + " " + t.Cell(i, c.last))
 }
 
 func clip(s string) string {

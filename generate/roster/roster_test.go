@@ -52,7 +52,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad quotes", "name,id\n\"Ada,1\nAlan\",2,\"x\"y\n", `class.csv:3: extraneous or missing " in quoted-field; check the quotes on that line`},
 		{"undrawable", "name,id\n王,1\n", `class.csv:2: name "王" has '王' (U+738B), which the PDF fonts cannot draw`},
 		{"too long", "name,id\n" + strings.Repeat("a", 81) + ",1\n", `class.csv:2: name "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…" is longer than 80 characters`},
-		{"too big", "name,id\n" + strings.Repeat("a,1\n", MaxBytes/4+1), "class.csv: the roster is over 1024 KiB; is it the right file?"},
+		{"too big", "name,id\n" + strings.Repeat("a,1\n", MaxBytes/4+1), "class.csv: over 1024 KiB; is it the right file?"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("class.csv", []byte(tc.in))
@@ -72,7 +72,7 @@ func TestTooManyStudents(t *testing.T) {
 		b.WriteString(string(rune('0'+i%10)) + "\n")
 	}
 	_, err := Parse("big.csv", []byte(b.String()))
-	if err == nil || !strings.Contains(err.Error(), "more than 5000 students") {
+	if err == nil || !strings.Contains(err.Error(), "more than 5000 rows") {
 		t.Errorf("got %v", err)
 	}
 }

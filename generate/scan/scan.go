@@ -59,7 +59,9 @@ type Reading struct {
 // Errors that say a page is not a readable answer sheet.
 var (
 	ErrBlank  = errors.New("blank page")
-	ErrNoCode = errors.New("no quizcard QR code found (a question page, or the code is damaged)")
+	ErrNoCode = errors.New("no quizcard code found: not a page of this quiz, or the code is damaged")
+	// ErrQuestions is a page of questions: it has nothing to read.
+	ErrQuestions = errors.New("a page of questions")
 )
 
 // Page reads one scanned page of the quiz d. It returns ErrBlank for an
@@ -83,6 +85,9 @@ func Page(img image.Image, d *sheet.Doc) (*Reading, error) {
 	}
 	if code.Quiz != d.ID {
 		return nil, fmt.Errorf("the sheet belongs to another quiz (its code says %s, quiz.json is %s)", code.Quiz, d.ID)
+	}
+	if code.Page == 0 {
+		return nil, ErrQuestions
 	}
 	l := d.Layout(code.Version)
 	if l == nil || code.Page > len(l.Pages) {

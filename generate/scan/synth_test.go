@@ -128,7 +128,8 @@ func renderSheets(t testing.TB, pdfData []byte, dpi int, skip, limit int) []shee
 	if err := exec.Command(pdftoppm, "-gray", "-png", "-r", strconv.Itoa(dpi), "-f", first, "-l", last, in, base).Run(); err != nil {
 		t.Fatal(err)
 	}
-	width := len(last)
+	// pdftoppm pads page numbers to the width of the document's last page.
+	width := len(strconv.Itoa(strings.Count(string(out), "\f")))
 	for i := range pages {
 		p := &pages[i]
 		f, err := os.Open(fmt.Sprintf("%s-%0*d.png", base, width, p.pdfPage))

@@ -9,6 +9,8 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -120,9 +122,86 @@ func New(q *quiz.Quiz, students []roster.Student, paper Size) (*Doc, error) {
 		if err != nil {
 			return nil, err
 		}
+		if len(students) == 0 && len(l.Pages) > 1 {
+			return nil, fmt.Errorf("version %s: the answer sheet needs %d pages, but an unnamed sheet (no --roster) must fit on one: ask fewer questions, or give a roster", v.Label, len(l.Pages))
+		}
 		d.Sheets = append(d.Sheets, l)
 	}
 	return d, nil
+}
+
+// MaxDocBytes is the largest quiz.json Load reads.
+const MaxDocBytes = 64 << 20
+
+// Load reads a quiz.json written by the quiz command.
+func Load(path string) (*Doc, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxDocBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxDocBytes {
+		return nil, fmt.Errorf("%s: over %d MiB: not a quiz.json", path, MaxDocBytes>>20)
+	}
+	d := &Doc{}
+	if err := json.Unmarshal(data, d); err != nil {
+		return nil, fmt.Errorf("%s: not a quiz.json from quizcard quiz: %v", path, err)
+	}
+	if d.Quiz == nil || len(d.Questions) == 0 || len(d.Versions) == 0 {
+		return nil, fmt.Errorf("%s: not a quiz.json from quizcard quiz: no questions or versions", path)
+	}
+	return d, d.check()
+}
+
+// check refuses a quiz.json whose parts do not fit together, so that no
+// index goes out of range later.
+func (d *Doc) check() error {
+	for _, v := range d.Versions {
+		for _, it := range v.Items {
+			q := d.Question(it.Question)
+			if q == nil {
+				return fmt.Errorf("quiz.json: version %s names question %q, which it does not have", v.Label, it.Question)
+			}
+			n := len(q.Options)
+			switch q.Form {
+			case quiz.Match:
+				n = len(q.Right)
+				if len(q.Left) != n {
+					return fmt.Errorf("quiz.json: question %s: %d left and %d right items", q.ID, len(q.Left), n)
+				}
+			case quiz.Order:
+				n = len(q.Items)
+			}
+			seen := make([]bool, n)
+			for _, o := range it.Order {
+				if o < 0 || o >= n || seen[o] {
+					return fmt.Errorf("quiz.json: version %s item %d: order %v is not a shuffle of %d choices", v.Label, it.Number, it.Order, n)
+				}
+				seen[o] = true
+			}
+			if len(it.Order) != n || (q.Form == quiz.MC || q.Form == quiz.TF) && (q.Answer < 0 || q.Answer >= n) {
+				return fmt.Errorf("quiz.json: version %s item %d does not fit question %s", v.Label, it.Number, q.ID)
+			}
+		}
+	}
+	for _, l := range d.Sheets {
+		v := d.Version(l.Version)
+		if v == nil {
+			return fmt.Errorf("quiz.json: a sheet for version %q, which it does not have", l.Version)
+		}
+		for _, p := range l.Pages {
+			for _, r := range p.Rows {
+				if r.Item < 0 || r.Item > len(v.Items) || len(r.Boxes) == 0 || len(r.Letters) != len(r.Boxes) {
+					return fmt.Errorf("quiz.json: version %s: a sheet row does not fit the version", l.Version)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // quizID is a short digest of the quiz, so that a sheet from another quiz
@@ -159,7 +238,7 @@ type Code struct {
 	Quiz    string
 	Version string
 	Copy    int
-	Page    int // 1-based sheet page
+	Page    int // 1-based sheet page; 0 on the pages of questions
 }
 
 // String returns the QR payload, in QR alphanumeric characters only so that
@@ -178,11 +257,19 @@ func ParseCode(s string) (Code, error) {
 	var err1, err2 error
 	c.Copy, err1 = strconv.Atoi(f[3])
 	c.Page, err2 = strconv.Atoi(f[4])
-	if err1 != nil || err2 != nil || c.Copy < 0 || c.Page < 1 {
+	if err1 != nil || err2 != nil || c.Copy < 0 || c.Page < 0 {
 		return Code{}, fmt.Errorf("QR code %q is not from a quizcard sheet", s)
 	}
 	return c, nil
 }
+
+// QuestionQR is where the small code on a page of questions goes: the
+// bottom right corner, in the page margin, mm from the right and bottom
+// edges to the code's far corner, and its module size.
+const (
+	QuestionQRInset  = 5.0
+	QuestionQRModule = 0.6
+)
 
 // Finders returns the centres of a QR code's three finder patterns, top
 // left, top right and bottom left, for a code drawn in r.
