@@ -700,13 +700,16 @@ func checkCommand() *cli.Command {
 		Name:  "check",
 		Usage: "validate the fact bank and summarise it",
 		Description: `Reports every problem in the bank as file:line: message and exits 1,
-or prints how many facts it holds per kind and per tag.
+or prints how many facts it holds per kind and per tag. --stats grades/
+shows instead how each fact fared in graded quizzes: share right,
+discrimination, flags.
 
 Example:
    $ quizcard check --bank mybank.toml
    mybank.toml:14: fact "naive-quote": answer "rouhani" is not a known person
    1 problem; the bank was not used`,
-		Flags: []cli.Flag{bankFlag},
+		Flags: []cli.Flag{bankFlag,
+			&cli.StringSliceFlag{Name: "stats", Usage: "per-fact difficulty from the items.csv in these `DIRS` written by grade"}},
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
 				return err
@@ -714,6 +717,13 @@ Example:
 			b, err := loadBank(c)
 			if err != nil {
 				return err
+			}
+			if dirs := splitAny(c.StringSlice("stats")); len(dirs) > 0 {
+				facts, err := grade.LoadStats(b, dirs)
+				if err != nil {
+					return err
+				}
+				return grade.PrintStats(c.App.Writer, facts)
 			}
 			printSummary(c.App.Writer, b)
 			return nil

@@ -31,6 +31,8 @@ func TestMain(m *testing.M) {
 	}
 	testscript.Main(m, map[string]func(){
 		"quizcard": func() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) },
+		"mark":     func() { os.Exit(markMain()) },
+		"answers":  func() { os.Exit(answersMain()) },
 		// prefix A B: B starts with every byte of A.
 		"prefix": func() {
 			a, err1 := os.ReadFile(os.Args[1])

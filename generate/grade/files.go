@@ -13,7 +13,7 @@ import (
 func Files(rep *Report, reviews []Review) []safefile.Job {
 	return []safefile.Job{
 		{Name: "grades.csv", Write: func(w io.Writer) (string, error) {
-			return fmt.Sprintf("%d students", len(rep.Results)), GradesCSV(w, rep)
+			return count(len(rep.Results), "student"), GradesCSV(w, rep)
 		}},
 		{Name: "items.csv", Write: func(w io.Writer) (string, error) { return "", ItemsCSV(w, rep) }},
 		{Name: "report.html", Write: func(w io.Writer) (string, error) { return "", ReportHTML(w, rep, reviews) }},
@@ -28,11 +28,19 @@ func Files(rep *Report, reviews []Review) []safefile.Job {
 func Summary(rep *Report, pages, sheets, reviews int) string {
 	var b strings.Builder
 	if pages > 0 {
-		fmt.Fprintf(&b, "read %d pages: %d answer sheets, %d pages of questions, blank or unreadable\n", pages, sheets, pages-sheets)
+		fmt.Fprintf(&b, "read %s: %s, %d of questions, blank or unreadable\n", count(pages, "page"), count(sheets, "answer sheet"), pages-sheets)
 	}
-	fmt.Fprintf(&b, "graded %d students: mean %s of %d\n", rep.Scores.N, num(rep.Scores.Mean), rep.Scores.Max)
+	fmt.Fprintf(&b, "graded %s: mean %s of %d\n", count(rep.Scores.N, "student"), num(rep.Scores.Mean), rep.Scores.Max)
 	if reviews > 0 {
-		fmt.Fprintf(&b, "%d %s to check: see report.html (review.csv lists them)\n", reviews, map[bool]string{true: "thing", false: "things"}[reviews == 1])
+		fmt.Fprintf(&b, "%s to check: see report.html (review.csv lists them)\n", count(reviews, "thing"))
 	}
 	return b.String()
+}
+
+// count says "1 page", "2 pages".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

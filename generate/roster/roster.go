@@ -109,9 +109,9 @@ type colMap struct{ full, first, last, id, class int }
 // punctuation.
 var headerNames = map[string][]string{
 	"name":  {"name", "student", "studentname", "fullname", "nom", "nombre"},
-	"first": {"firstname", "givenname", "forename", "first"},
-	"last":  {"lastname", "surname", "familyname", "last"},
-	"id":    {"id", "studentid", "number", "studentnumber", "no", "matricule", "username", "login", "email"},
+	"first": {"firstname", "givenname", "forename", "first", "prenom"},
+	"last":  {"lastname", "surname", "familyname", "last", "apellido", "apellidos"},
+	"id":    {"id", "studentid", "number", "studentnumber", "no", "numero", "matricule", "username", "login", "email"},
 	"class": {"class", "group", "section", "form", "classe", "grupo", "period"},
 }
 
@@ -130,6 +130,10 @@ func columns(header []string) (colMap, error) {
 				}
 			}
 		}
+	}
+	if c.first >= 0 && c.last < 0 && c.full >= 0 {
+		// "Nom" beside "Prénom" is the family name.
+		c.last, c.full = c.full, -1
 	}
 	switch {
 	case c.full < 0 && (c.first < 0 || c.last < 0):

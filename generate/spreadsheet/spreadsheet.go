@@ -12,6 +12,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // A Table is a CSV file's header and rows.
@@ -90,11 +92,12 @@ func (t *Table) Column(names ...string) int {
 	return -1
 }
 
-// Fold lower-cases s and drops everything but ASCII letters and digits:
-// "Student ID" and "student_id" both fold to "studentid".
+// Fold lower-cases s, strips accents and drops everything but letters and
+// digits: "Student ID" and "student_id" both fold to "studentid",
+// "Numéro" to "numero".
 func Fold(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			b.WriteRune(r)
 		}
