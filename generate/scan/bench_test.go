@@ -22,8 +22,8 @@ func BenchmarkPage(b *testing.B) {
 	var jpegs [][]byte
 	for _, p := range renderSheets(b, pdfData, 200, 0, 4) {
 		l := d.Layout(p.version)
-		fill(p, &l.Pages[p.page-1], rng)
-		jpegs = append(jpegs, randomScanner(rng).apply(p.img, p.dpi, rng))
+		fill(p, &l.Pages[p.page-1], rng, "")
+		jpegs = append(jpegs, randomScanner(rng, false).apply(p.img, p.dpi, rng))
 	}
 	b.ReportAllocs()
 	cpu0 := cpuTime()

@@ -7,13 +7,13 @@ import (
 	"image/jpeg"
 	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
 	"bytes"
 
 	"github.com/quizcard/quizcard/generate/scan"
-	"github.com/quizcard/quizcard/generate/sheet"
 )
 
 // tally counts how the rows of a run were read against the truth.
@@ -36,7 +36,7 @@ func (t *tally) String() string {
 	fmt.Fprintf(&b, "pages: %d, read %d, refused %d\n", t.pages, t.pagesRead, t.pagesRefused)
 	fmt.Fprintf(&b, "clear marks: %d, read right %s, flagged %s, wrong %d\n", t.clear, pct(t.clearRight, t.clear), pct(t.clearFlagged, t.clear), t.clearWrong)
 	fmt.Fprintf(&b, "blank rows: %d, read blank %s, flagged %s, wrong %d\n", t.blank, pct(t.blankRight, t.blank), pct(t.blankFlagged, t.blank), t.blankWrong)
-	fmt.Fprintf(&b, "ambiguous rows: %d, flagged %s, silent %d\n", t.ambiguous, pct(t.ambiguousFlagged, t.ambiguous), t.ambiguousSilent)
+	fmt.Fprintf(&b, "ambiguous rows: %d, flagged %s, silent %d, wrong proposal %d\n", t.ambiguous, pct(t.ambiguousFlagged, t.ambiguous), t.ambiguousSilent, t.proposal)
 	for s := blank; s <= light; s++ {
 		c := t.styles[s]
 		fmt.Fprintf(&b, "  %-8s right %4d flagged %4d wrong %d\n", s, c[0], c[1], c[2])
@@ -44,9 +44,12 @@ func (t *tally) String() string {
 	return b.String()
 }
 
+// pageKey names a scanned page: version, copy and sheet page, or for an
+// unnamed sheet the student id ticked on it.
 type pageKey struct {
 	version   string
 	copy, num int
+	id        string
 }
 
 type filled struct {
@@ -54,21 +57,49 @@ type filled struct {
 	sc   scanner
 }
 
+// suite says what to scan.
+type suite struct {
+	dpis        []int
+	students    int // 0: unnamed masters, photocopied
+	versions    int
+	pagesPerDPI int
+	harsh       bool // a cheap copier's blur, noise and compression
+	seed        uint64
+}
+
 // runSuite fills and scans the sheet pages of a class at each dpi, bundles
-// them with a question page and a blank back in shuffled order into one
-// PDF, reads it back, and tallies the readings against the truth.
-func runSuite(t *testing.T, dpis []int, students, versions, pagesPerDPI int, seed uint64) *tally {
-	d, pdfData := classDoc(t, students, versions, seed)
-	rng := rand.New(rand.NewPCG(seed, 99))
+// them with a blank back in shuffled order into one PDF, reads it back, and
+// tallies the readings against the truth.
+func runSuite(t *testing.T, su suite) *tally {
+	d, pdfData := classDoc(t, su.students, su.versions, su.seed)
+	rng := rand.New(rand.NewPCG(su.seed, 99))
 	truths := map[pageKey]filled{}
 	var jpegs [][]byte
-	for i, dpi := range dpis {
-		for _, p := range renderSheets(t, pdfData, dpi, i*pagesPerDPI, pagesPerDPI) {
+	for i, dpi := range su.dpis {
+		var pages []sheetPage
+		if su.students > 0 {
+			pages = renderSheets(t, pdfData, dpi, i*su.pagesPerDPI, su.pagesPerDPI)
+		} else {
+			// Photocopies of the masters: each filled in by another student.
+			masters := renderSheets(t, pdfData, dpi, 0, len(d.Versions))
+			for k := range su.pagesPerDPI {
+				p := masters[k%len(masters)]
+				img := *p.img
+				img.Pix = bytes.Clone(p.img.Pix)
+				p.img = &img
+				pages = append(pages, p)
+			}
+		}
+		for _, p := range pages {
 			l := d.Layout(p.version)
 			pg := &l.Pages[p.page-1]
-			rows := fill(p, pg, rng)
-			sc := randomScanner(rng)
-			truths[pageKey{p.version, p.copy, p.page}] = filled{rows, sc}
+			id := ""
+			if p.copy == 0 {
+				id = fmt.Sprintf("%08d", rng.IntN(1e8))
+			}
+			rows := fill(p, pg, rng, id)
+			sc := randomScanner(rng, su.harsh)
+			truths[pageKey{p.version, p.copy, p.page, id}] = filled{rows, sc}
 			jpegs = append(jpegs, sc.apply(p.img, p.dpi, rng))
 		}
 	}
@@ -99,10 +130,17 @@ func runSuite(t *testing.T, dpis []int, students, versions, pagesPerDPI int, see
 			t.Logf("%s: refused: %v", s.Source, err)
 			return nil
 		}
-		k := pageKey{r.Code.Version, r.Code.Copy, r.Code.Page}
+		k := pageKey{r.Code.Version, r.Code.Copy, r.Code.Page, ""}
+		if r.Code.Copy == 0 {
+			for _, row := range r.Rows {
+				if row.Item == 0 && row.Choice >= 0 && row.Review == "" {
+					k.id += strconv.Itoa(row.Choice)
+				}
+			}
+		}
 		f, ok := truths[k]
 		if !ok || seen[k] {
-			t.Errorf("%s: read as %+v, which was not scanned (or twice)", s.Source, r.Code)
+			t.Errorf("%s: read as %+v, which was not scanned (or twice)", s.Source, k)
 			return nil
 		}
 		seen[k] = true
@@ -130,6 +168,10 @@ func (tl *tally) add(t *testing.T, where string, i int, row scan.Row, tr truth) 
 		if flagged {
 			tl.ambiguousFlagged++
 			c[1]++
+			if tr.style == erased && row.Choice != tr.choice && row.Choice != -1 {
+				tl.proposal++
+				t.Errorf("%s: row %d: erased %d, ticked %d: proposed %d", where, i, tr.other, tr.choice, row.Choice)
+			}
 		} else {
 			tl.ambiguousSilent++
 			c[2]++
@@ -168,13 +210,15 @@ func (tl *tally) add(t *testing.T, where string, i int, row scan.Row, tr truth) 
 	tl.styles[tr.style] = c
 }
 
-// TestSyntheticScans is the suite's representative subset: a few pages at
-// each of 150, 200 and 300 dpi. QUIZCARD_SCAN_SWEEP=1 runs the full sweep
-// (TestSyntheticSweep).
+// TestSyntheticScans is the suite's representative subset: three named
+// sheets at each of 150, 200 and 300 dpi, and photocopied unnamed masters
+// through a harsh copier at 200 dpi. QUIZCARD_SCAN_SWEEP=1 runs the full
+// sweep (TestSyntheticSweep).
 func TestSyntheticScans(t *testing.T) {
-	tl := runSuite(t, []int{150, 200, 300}, 9, 2, 3, 11)
+	tl := runSuite(t, suite{dpis: []int{150, 200, 300}, students: 9, versions: 2, pagesPerDPI: 3, seed: 11})
+	tl.merge(runSuite(t, suite{dpis: []int{200}, versions: 2, pagesPerDPI: 3, harsh: true, seed: 12}))
 	t.Logf("\n%s", tl)
-	if tl.pagesRefused > 0 || tl.clearWrong+tl.blankWrong+tl.ambiguousSilent > 0 {
+	if tl.pagesRefused > 0 || tl.clearWrong+tl.blankWrong+tl.ambiguousSilent+tl.proposal > 0 {
 		t.Errorf("pages refused or rows read wrong silently:\n%s", tl)
 	}
 	if tl.clearRight*100 < tl.clear*97 {
@@ -182,19 +226,29 @@ func TestSyntheticScans(t *testing.T) {
 	}
 }
 
-// TestSyntheticSweep is the full sweep: a class of 30 on two versions,
-// every sheet at 150, 200 and 300 dpi.
+// TestSyntheticSweep is the full sweep: classes of 30 on two versions at
+// 150, 200 and 300 dpi, ordinary and harsh copiers, and photocopied
+// unnamed masters. It prints the rates the README quotes.
 func TestSyntheticSweep(t *testing.T) {
 	if os.Getenv("QUIZCARD_SCAN_SWEEP") == "" {
 		t.Skip("set QUIZCARD_SCAN_SWEEP=1 for the full sweep")
 	}
 	total := &tally{styles: map[style][3]int{}}
-	for i, seed := range []uint64{1, 2, 3} {
-		_ = i
-		tl := runSuite(t, []int{150, 200, 300}, 30, 2, 10, seed)
+	for _, su := range []suite{
+		{dpis: []int{150, 200, 300}, students: 30, versions: 2, pagesPerDPI: 10, seed: 1},
+		{dpis: []int{150, 200, 300}, students: 30, versions: 2, pagesPerDPI: 10, seed: 2},
+		{dpis: []int{150, 200, 300}, students: 30, versions: 3, pagesPerDPI: 10, harsh: true, seed: 3},
+		{dpis: []int{150, 200, 300}, versions: 2, pagesPerDPI: 8, seed: 4},
+		{dpis: []int{150, 300}, versions: 2, pagesPerDPI: 8, harsh: true, seed: 5},
+	} {
+		tl := runSuite(t, su)
+		t.Logf("%+v:\n%s", su, tl)
 		total.merge(tl)
 	}
-	t.Logf("\n%s", total)
+	t.Logf("all:\n%s", total)
+	if total.pagesRefused > 0 || total.clearWrong+total.blankWrong+total.ambiguousSilent+total.proposal > 0 {
+		t.Errorf("pages refused or rows read wrong silently")
+	}
 }
 
 func (tl *tally) merge(o *tally) {
@@ -212,6 +266,7 @@ func (tl *tally) merge(o *tally) {
 	tl.pages += o.pages
 	tl.pagesRead += o.pagesRead
 	tl.pagesRefused += o.pagesRefused
+	tl.proposal += o.proposal
 	for s, c := range o.styles {
 		m := tl.styles[s]
 		for i := range c {
@@ -220,5 +275,3 @@ func (tl *tally) merge(o *tally) {
 		tl.styles[s] = m
 	}
 }
-
-var _ = sheet.Code{}

@@ -254,12 +254,20 @@ func (k ink) mark(st style, r sheet.Rect) {
 }
 
 // fill marks every row of a sheet page with random styles and returns the
-// truth per row, in layout order.
-func fill(p sheetPage, pg *sheet.Page, rng *rand.Rand) []truth {
+// truth per row, in layout order. The student-id grid, if any, gets the
+// digits of id, each ticked clearly in one of the clear styles.
+func fill(p sheetPage, pg *sheet.Page, rng *rand.Rand, id string) []truth {
 	k := ink{g: p.img, s: p.dpi / 25.4, rng: rng}
 	out := make([]truth, len(pg.Rows))
 	for i, row := range pg.Rows {
 		n := len(row.Boxes)
+		if row.Item == 0 {
+			d := int(id[row.Sub] - '0')
+			st := style(1 + rng.IntN(5))
+			k.mark(st, row.Boxes[d])
+			out[i] = truth{style: st, choice: d, other: -1}
+			continue
+		}
 		var st style
 		switch x := rng.Float64(); {
 		case x < 0.12:
@@ -306,9 +314,11 @@ type scanner struct {
 	quality     int     // JPEG quality
 }
 
-func randomScanner(rng *rand.Rand) scanner {
+// randomScanner returns a scanner with random faults; harsh ones blur
+// more, add more noise and compress harder, as a cheap copier does.
+func randomScanner(rng *rand.Rand, harsh bool) scanner {
 	r := func(a, b float64) float64 { return a + rng.Float64()*(b-a) }
-	return scanner{
+	sc := scanner{
 		rotate:      r(-10, 10),
 		flip:        rng.IntN(3) == 0,
 		scale:       r(0.96, 1.04),
@@ -319,6 +329,10 @@ func randomScanner(rng *rand.Rand) scanner {
 		noise:       r(0, 8),
 		quality:     45 + rng.IntN(50),
 	}
+	if harsh {
+		sc.blur, sc.noise, sc.quality = r(1.3, 2.0), r(8, 14), 25+rng.IntN(20)
+	}
+	return sc
 }
 
 func (sc scanner) String() string {
