@@ -34,14 +34,13 @@ import (
 
 	"github.com/quizcard/quizcard/generate/bank"
 	"github.com/quizcard/quizcard/generate/card"
+	"github.com/quizcard/quizcard/generate/classroom"
 	"github.com/quizcard/quizcard/generate/curate"
 	"github.com/quizcard/quizcard/generate/export"
 	"github.com/quizcard/quizcard/generate/grade"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
-	"github.com/quizcard/quizcard/generate/roster"
 	"github.com/quizcard/quizcard/generate/safefile"
-	"github.com/quizcard/quizcard/generate/scan"
 	"github.com/quizcard/quizcard/generate/sheet"
 )
 
@@ -204,7 +203,7 @@ Examples:
 			if err != nil {
 				return err
 			}
-			students, sheets, err := rosterOptions(c, &opt)
+			copies, err := classroom.ReadCopies(c.String("roster"), c.Bool("sheet"), c.IsSet("sheet"), &opt)
 			if err != nil {
 				return err
 			}
@@ -220,11 +219,9 @@ Examples:
 			if err != nil {
 				return err
 			}
-			var doc *sheet.Doc
-			if sheets {
-				if doc, err = sheet.New(q, students, sheet.Size{W: paper.W, H: paper.H}); err != nil {
-					return err
-				}
+			doc, err := copies.Doc(q, paper.W, paper.H)
+			if err != nil {
+				return err
 			}
 			jobs, warnings := quizJobs(q, doc, b, paper, formats, date)
 			if err := writeFiles(c, jobs); err != nil {
@@ -246,21 +243,18 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 		Count:   c.Int("count"),
 		Choices: c.Int("choices"),
 	}
-	if v := c.String("versions"); v != "per-student" {
-		var err error
-		if opt.Versions, err = strconv.Atoi(v); err != nil {
-			return opt, pdf.Paper{}, nil, usagef("--versions takes a number or per-student, not %q", v)
-		}
+	var err error
+	if opt.Versions, err = classroom.Versions(c.String("versions"), c.String("roster")); err != nil {
+		return opt, pdf.Paper{}, nil, usageError{err.Error()}
 	}
 	switch {
 	case opt.Count < 1:
 		return opt, pdf.Paper{}, nil, usagef("--count must be at least 1")
 	case opt.Choices < 2 || opt.Choices > 5:
 		return opt, pdf.Paper{}, nil, usagef("--choices must be 2 to 5")
-	case c.String("versions") != "per-student" && (opt.Versions < 1 || opt.Versions > 5000):
+	case opt.Versions != classroom.PerStudent && (opt.Versions < 1 || opt.Versions > 5000):
 		return opt, pdf.Paper{}, nil, usagef("--versions must be 1 to 5000")
 	}
-	var err error
 	if opt.Forms, err = quiz.ParseForms(c.String("forms")); err != nil {
 		return opt, pdf.Paper{}, nil, usageError{err.Error()}
 	}
@@ -294,24 +288,6 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 		formats[f] = true
 	}
 	return opt, paper, formats, nil
-}
-
-// rosterOptions reads --roster and says whether copies get answer sheets;
-// with --versions per-student it sets one version per student.
-func rosterOptions(c *cli.Context, opt *quiz.Options) ([]roster.Student, bool, error) {
-	sheets := c.Bool("sheet") || (c.IsSet("roster") && !c.IsSet("sheet"))
-	perStudent := c.String("versions") == "per-student"
-	if c.String("roster") == "" {
-		if perStudent {
-			return nil, false, usagef("--versions per-student needs --roster")
-		}
-		return nil, sheets, nil
-	}
-	students, err := roster.Load(c.String("roster"))
-	if perStudent && err == nil {
-		opt.Versions = len(students)
-	}
-	return students, sheets, err
 }
 
 // docDate is the date written into documents: $SOURCE_DATE_EPOCH when set,
@@ -352,8 +328,7 @@ func formatNames() []string {
 
 // quizJobs returns a job for every file the formats ask for, and where the
 // exporters' notes on what they left out will be once the jobs have run.
-// With doc, the students' PDF holds its copies and answer sheets, and
-// quiz.json their layout.
+// quiz.json is doc: the quiz, and the layout of its sheets when it has any.
 func quizJobs(q *quiz.Quiz, doc *sheet.Doc, b *bank.Bank, paper pdf.Paper, formats map[string]bool, date time.Time) ([]safefile.Job, *[]export.Note) {
 	var jobs []safefile.Job
 	var mu sync.Mutex
@@ -370,7 +345,7 @@ func quizJobs(q *quiz.Quiz, doc *sheet.Doc, b *bank.Bank, paper pdf.Paper, forma
 		keyMeta.Title = "Answer key: " + q.Title
 		jobs = append(jobs,
 			safefile.Job{Name: "quiz.pdf", Write: func(w io.Writer) (string, error) {
-				if doc != nil {
+				if len(doc.Sheets) > 0 {
 					n, err := pdf.Copies(w, doc, paper, meta)
 					return fmt.Sprintf("students, %d pages, %d copies with answer sheets", n, len(doc.Copies)), err
 				}
@@ -386,10 +361,7 @@ func quizJobs(q *quiz.Quiz, doc *sheet.Doc, b *bank.Bank, paper pdf.Paper, forma
 		jobs = append(jobs, safefile.Job{Name: "quiz.json", Write: func(w io.Writer) (string, error) {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
-			if doc != nil {
-				return "", enc.Encode(doc)
-			}
-			return "", enc.Encode(q)
+			return "", enc.Encode(doc)
 		}})
 	}
 	for _, e := range exporters {
@@ -653,12 +625,8 @@ difficulty, discrimination, option counts and flags by fact, and every mark
 a person should check, with its image) and review.csv.
 
 Examples:
-   $ quizcard quiz --roster class.csv          # print output/quiz.pdf double-sided
-   $ quizcard grade scans.pdf
-   read 60 pages: 30 answer sheets, 30 pages of questions or blank
-   wrote grades/grades.csv (30 students)
-   ...
-   $ quizcard grade --responses form-export.csv`,
+   $ quizcard quiz --roster class.csv    # print output/quiz.pdf double-sided
+   $ quizcard grade scans.pdf            # or: grade --responses form-export.csv`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "quiz", Value: "output/quiz.json", Usage: "the `QUIZ.JSON` the copies were printed from"},
 			&cli.StringFlag{Name: "responses", Usage: "grade the answers in `FILE` (CSV: student, then one column per question) instead of scans"},
@@ -672,25 +640,12 @@ Examples:
 			if responses != "" && c.Args().Present() {
 				return usagef("--responses grades a CSV file; it takes no scans, got %q", c.Args().First())
 			}
-			d, err := sheet.Load(c.String("quiz"))
+			jobs, summary, err := classroom.Grade(c.String("quiz"), responses, c.Args().Slice())
 			if err != nil {
 				return err
 			}
-			class := &scan.Class{}
-			if responses != "" {
-				class.Responses, err = grade.LoadResponses(responses, d)
-			} else {
-				class, err = scan.Read(d, c.Args().Slice())
-			}
-			if err != nil {
-				return err
-			}
-			rep, err := grade.Analyse(d, class.Responses)
-			if err != nil {
-				return err
-			}
-			fmt.Fprint(c.App.Writer, grade.Summary(rep, class.Pages, class.Sheets, len(class.Reviews)))
-			return writeFiles(c, grade.Files(rep, class.Reviews))
+			fmt.Fprint(c.App.Writer, summary)
+			return writeFiles(c, jobs)
 		},
 	}
 }
@@ -719,11 +674,7 @@ Example:
 				return err
 			}
 			if dirs := splitAny(c.StringSlice("stats")); len(dirs) > 0 {
-				facts, err := grade.LoadStats(b, dirs)
-				if err != nil {
-					return err
-				}
-				return grade.PrintStats(c.App.Writer, facts)
+				return grade.Stats(c.App.Writer, b, dirs)
 			}
 			printSummary(c.App.Writer, b)
 			return nil

@@ -21,6 +21,7 @@ import (
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
 	"github.com/quizcard/quizcard/generate/safefile"
+	"github.com/quizcard/quizcard/generate/sheet"
 )
 
 func TestMain(m *testing.M) {
@@ -243,7 +244,7 @@ func BenchmarkQuiz(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				jobs, _ := quizJobs(q, nil, bk, pdf.A4, map[string]bool{"pdf": true, "json": true}, bk.Article.Date.Time())
+				jobs, _ := quizJobs(q, &sheet.Doc{Quiz: q}, bk, pdf.A4, map[string]bool{"pdf": true, "json": true}, bk.Article.Date.Time())
 				discard := func(string) (io.Writer, func() error, error) {
 					return io.Discard, func() error { return nil }, nil
 				}

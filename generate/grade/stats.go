@@ -111,6 +111,16 @@ func summariseFacts(b *bank.Bank, stats []FactStat) []FactSummary {
 	return out
 }
 
+// Stats reads the graded folders (see LoadStats) and prints the per-fact
+// table (see PrintStats).
+func Stats(w io.Writer, b *bank.Bank, paths []string) error {
+	facts, err := LoadStats(b, paths)
+	if err != nil {
+		return err
+	}
+	return PrintStats(w, facts)
+}
+
 // PrintStats writes the per-fact table: fact, quizzes, students, share
 // right, discrimination, flags and a verdict.
 func PrintStats(w io.Writer, facts []FactSummary) error {
