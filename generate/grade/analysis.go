@@ -33,8 +33,9 @@ type Distribution struct {
 
 // An Item is the analysis of one question.
 type Item struct {
-	Question string // "q3"
-	Facts    []string
+	Question string   // "q3"
+	Facts    []string // the facts it is made from
+	Entities []string // for matching and ordering: the entities it pairs or orders
 	Form     quiz.Form
 	Prompt   string
 	N        int // students who had the question
@@ -186,7 +187,7 @@ const (
 
 func analyseItem(d *sheet.Doc, qi int, rs []Result, upper, lower map[int]bool) Item {
 	q := &d.Questions[qi]
-	it := Item{Question: q.ID, Facts: q.Facts, Form: q.Form, Prompt: q.Prompt}
+	it := Item{Question: q.ID, Facts: q.Facts, Entities: q.Entities, Form: q.Form, Prompt: q.Prompt}
 	if q.Form == quiz.MC || q.Form == quiz.TF {
 		for i, o := range q.Options {
 			it.Options = append(it.Options, Option{Text: o, Right: i == q.Answer})

@@ -32,6 +32,7 @@ var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		return fmt.Sprintf("%+.2f", v)
 	},
 	"num":   num,
+	"count": count,
 	"join":  strings.Join,
 	"width": func(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) },
 	"bin":   func(i int) string { return fmt.Sprintf("%d–%d%%", 10*i, 10*i+9+boolInt(i == 9)) },
@@ -63,19 +64,20 @@ th{font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .flag{color:#a33}code{font-size:.9em;background:#f3f3f3;padding:0 .2em}
 .hist{display:flex;align-items:flex-end;gap:4px;height:130px}.hist div{flex:1;background:#4a78b5;position:relative}
 .hist span{position:absolute;bottom:-1.3rem;left:0;right:0;text-align:center;font-size:.75rem}
+.hist b{position:absolute;top:-1.2rem;left:0;right:0;text-align:center;font-size:.75rem;font-weight:400}
 img{max-width:100%;border:1px solid #ccc}
 </style></head><body>
 <h1>Results: {{.Title}}</h1>
-<p>{{.Scores.N}} students · mean {{num .Scores.Mean}} of {{.Scores.Max}} (SD {{num .Scores.SD}}) · median {{num .Scores.Median}} · lowest {{num .Scores.Min}}, highest {{num .Scores.High}} · reliability (Cronbach's α) {{r2 .Scores.Alpha}}</p>
+<p>{{count .Scores.N "student"}} · mean {{num .Scores.Mean}} of {{.Scores.Max}} (SD {{num .Scores.SD}}) · median {{num .Scores.Median}} · lowest {{num .Scores.Min}}, highest {{num .Scores.High}} · reliability (Cronbach's α) {{r2 .Scores.Alpha}}</p>
 <h2>Score distribution</h2>
-{{$m := maxOf .Scores.Histogram}}<div class="hist">{{range $i, $n := .Scores.Histogram}}<div style="height:{{bar $n $m}}px" title="{{$n}} students"><span>{{bin $i}}</span></div>{{end}}</div>
-<p style="margin-top:2rem;font-size:.85rem">Upper and lower groups: the {{.Scores.UpperGroup}} students with the highest and the {{.Scores.LowerGroup}} with the lowest totals (27% each).</p>
+{{$m := maxOf .Scores.Histogram}}<div class="hist">{{range $i, $n := .Scores.Histogram}}<div style="height:{{bar $n $m}}px" title="{{$n}} students"><b>{{if $n}}{{$n}}{{end}}</b><span>{{bin $i}}</span></div>{{end}}</div>
+<p style="margin-top:2rem;font-size:.85rem">Upper and lower groups: the {{count .Scores.UpperGroup "student"}} with the highest and the {{.Scores.LowerGroup}} with the lowest totals (27% each).</p>
 <h2>Questions</h2>
 <table><tr><th>question</th><th>fact</th><th class="n">right</th><th class="n">r<sub>pb</sub></th><th class="n">D (upper − lower)</th><th>options</th></tr>
-{{range .Items}}{{$it := .}}<tr id="{{.Question}}"><td>{{.Question}}<br><small>{{.Prompt}}</small></td><td>{{range .Facts}}<code>{{.}}</code> {{end}}</td>
+{{range .Items}}{{$it := .}}<tr id="{{.Question}}"><td>{{.Question}}<br><small>{{.Prompt}}</small></td><td>{{range .Facts}}<code>{{.}}</code> {{end}}{{if not .Facts}}{{range .Entities}}<code>{{.}}</code> {{end}}{{end}}</td>
 <td class="n">{{pct .Difficulty}}</td><td class="n">{{r2 .PointBiserial}}</td><td class="n">{{r2 .Discrimination}}<br><small>{{pct .Upper}} − {{pct .Lower}}</small></td>
-<td>{{range .Options}}<div{{if .Right}} class="right"{{end}}><span class="bar" style="width:{{width .Count $it.N}}px"></span> {{.Count}} {{.Text}}{{if .Right}} ✓{{end}}</div>{{end}}{{if .Blank}}<div>{{.Blank}} blank</div>{{end}}{{if .Review}}<div>{{.Review}} to check</div>{{end}}</td></tr>
-{{range .Flags}}<tr><td></td><td colspan="5" class="flag">⚑ {{join $it.Facts ", "}}: {{.}}</td></tr>{{end}}{{end}}
+<td>{{range .Options}}<div{{if .Right}} class="right"{{end}}><span class="bar" style="width:{{width .Count $it.N}}px"></span> {{.Count}} {{.Text}}{{if .Right}} ✓{{end}}</div>{{end}}{{if not .Options}}<div><small>{{.Form}}: share of pairs or positions right</small></div>{{end}}{{if .Blank}}<div>{{.Blank}} blank</div>{{end}}{{if .Review}}<div>{{.Review}} to check</div>{{end}}</td></tr>
+{{range .Flags}}<tr><td></td><td colspan="5" class="flag">⚑ {{join $it.Facts ", "}}{{if not $it.Facts}}{{$it.Question}}{{end}}: {{.}}</td></tr>{{end}}{{end}}
 </table>
 <h2>To check ({{len .Reviews}})</h2>
 {{if .Reviews}}<table><tr><th>where</th><th>student</th><th>item</th><th>why</th><th>read</th><th>image</th></tr>
