@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/quizcard/quizcard/generate/grade"
 	"github.com/quizcard/quizcard/generate/quiz"
@@ -30,48 +32,39 @@ func Read(d *sheet.Doc, paths []string) (*Class, error) {
 	if d.ID == "" || len(d.Sheets) == 0 {
 		return nil, errors.New("this quiz.json has no answer sheets: make the quiz with --roster or --sheet, print it, and scan the sheets")
 	}
-	c := &Class{}
+	results, err := readAll(d, paths)
+	if err != nil {
+		return nil, err
+	}
+	c := &Class{Pages: len(results)}
 	copies := map[copyKey]*copyRead{}
 	var unnamed []*copyRead
-	err := Files(paths, func(s Scan, err error) error {
-		c.Pages++
-		if err != nil {
-			c.Reviews = append(c.Reviews, grade.Review{Source: s.Source, Reason: err.Error()})
-			return nil
-		}
-		r, err := Page(s.Image, d)
+	for _, res := range results {
 		switch {
-		case errors.Is(err, ErrBlank), errors.Is(err, ErrQuestions):
+		case res.review != nil:
+			c.Reviews = append(c.Reviews, *res.review)
+			continue
+		case res.skipped:
 			c.Skipped++
-			return nil
-		case err != nil:
-			c.Reviews = append(c.Reviews, grade.Review{Source: s.Source, Reason: err.Error(), Image: shrink(s.Image, 600)})
-			return nil
+			continue
 		}
 		c.Sheets++
-		k := copyKey{r.Code.Version, r.Code.Copy}
+		k := copyKey{res.code.Version, res.code.Copy}
 		cr := copies[k]
-		if r.Code.Copy == 0 {
-			cr = nil // photocopies of one master: every page is its own student
-		}
-		if cr == nil {
+		if cr == nil || k.copy == 0 { // photocopies of one master: every page is its own student
 			cr = &copyRead{key: k, pages: map[int]pageRead{}}
-			if r.Code.Copy == 0 {
+			if k.copy == 0 {
 				unnamed = append(unnamed, cr)
 			} else {
 				copies[k] = cr
 			}
 		}
-		if prev, dup := cr.pages[r.Code.Page]; dup {
-			c.Reviews = append(c.Reviews, grade.Review{Source: s.Source, Version: k.version,
-				Reason: fmt.Sprintf("the same sheet page as %s: only the first was read", prev.source), Image: r.Thumbnail()})
-			return nil
+		if prev, dup := cr.pages[res.code.Page]; dup {
+			c.Reviews = append(c.Reviews, grade.Review{Source: res.page.source, Version: k.version,
+				Reason: fmt.Sprintf("the same sheet page as %s: only the first was read", prev.source)})
+			continue
 		}
-		cr.pages[r.Code.Page] = readPage(r, s.Source)
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		cr.pages[res.code.Page] = res.page
 	}
 	for _, cp := range d.Copies {
 		cr := copies[copyKey{cp.Version, cp.Number}]
@@ -92,6 +85,74 @@ func Read(d *sheet.Doc, paths []string) (*Class, error) {
 		c.Reviews = append(c.Reviews, reviews...)
 	}
 	return c, nil
+}
+
+// A result is what reading one page gave.
+type result struct {
+	skipped bool          // blank, or a page of questions
+	review  *grade.Review // a page that could not be read
+	code    sheet.Code
+	page    pageRead
+}
+
+// readAll reads every page, decoding and reading them on every core, and
+// returns the results in the order of the pages.
+func readAll(d *sheet.Doc, paths []string) ([]result, error) {
+	type job struct {
+		i      int
+		source string
+		data   []byte
+		err    error
+	}
+	jobs := make(chan job, runtime.GOMAXPROCS(0))
+	var (
+		mu      sync.Mutex
+		results []result
+		wg      sync.WaitGroup
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				res := readOne(d, j.source, j.data, j.err)
+				mu.Lock()
+				results[j.i] = res
+				mu.Unlock()
+			}
+		}()
+	}
+	n := 0
+	err := encoded(paths, func(source string, data []byte, err error) error {
+		mu.Lock()
+		results = append(results, result{})
+		mu.Unlock()
+		jobs <- job{n, source, data, err}
+		n++
+		return nil
+	})
+	close(jobs)
+	wg.Wait()
+	return results, err
+}
+
+// readOne decodes and reads one page.
+func readOne(d *sheet.Doc, source string, data []byte, err error) result {
+	var img image.Image
+	if err == nil {
+		img, err = decode(data)
+	}
+	if err != nil {
+		return result{review: &grade.Review{Source: source, Reason: err.Error()}}
+	}
+	r, err := Page(img, d)
+	switch {
+	case errors.Is(err, ErrBlank), errors.Is(err, ErrQuestions):
+		return result{skipped: true}
+	case err != nil:
+		return result{review: &grade.Review{Source: source, Reason: err.Error(), Image: shrink(img, 600)}}
+	}
+	return result{code: r.Code, page: readPage(r, source)}
 }
 
 type copyKey struct {

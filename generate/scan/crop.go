@@ -24,13 +24,6 @@ func (r *Reading) Crop(i int) image.Image {
 	return r.view(x0, y0, x1, y1, cropScale)
 }
 
-// Thumbnail returns the whole page upright at a small scale, for a page
-// a person must look at.
-func (r *Reading) Thumbnail() image.Image {
-	b := r.page.Marks[2]
-	return r.view(0, 0, b.X+b.W+r.page.Marks[0].X, b.Y+b.H+r.page.Marks[0].Y, 2.5)
-}
-
 // view resamples the page rectangle x0,y0–x1,y1 (mm) at scale pixels per
 // mm.
 func (r *Reading) view(x0, y0, x1, y1, scale float64) image.Image {

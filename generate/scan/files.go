@@ -38,6 +38,17 @@ const (
 // by name. Only one page is held in memory at a time. A page that cannot be
 // decoded is passed with a nil Image and the reason in err.
 func Files(paths []string, fn func(s Scan, err error) error) error {
+	return encoded(paths, func(source string, data []byte, err error) error {
+		var img image.Image
+		if err == nil {
+			img, err = decode(data)
+		}
+		return fn(Scan{Source: source, Image: img}, err)
+	})
+}
+
+// encoded calls fn with every page image of the files, still encoded.
+func encoded(paths []string, fn func(source string, data []byte, err error) error) error {
 	files, err := expand(paths)
 	if err != nil {
 		return err
@@ -96,13 +107,12 @@ func expand(paths []string) ([]string, error) {
 	return out, nil
 }
 
-func imageFile(path string, fn func(Scan, error) error) error {
+func imageFile(path string, fn func(string, []byte, error) error) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	img, err := decode(data)
-	return fn(Scan{Source: filepath.Base(path), Image: img}, err)
+	return fn(filepath.Base(path), data, nil)
 }
 
 // decode decodes an image after checking its size.
@@ -122,7 +132,7 @@ func decode(data []byte) (image.Image, error) {
 }
 
 // pdfPages passes the page images of a scanned PDF.
-func pdfPages(path string, fn func(Scan, error) error) (err error) {
+func pdfPages(path string, fn func(string, []byte, error) error) (err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -138,11 +148,7 @@ func pdfPages(path string, fn func(Scan, error) error) (err error) {
 	for n := 1; n <= ctx.PageCount; n++ {
 		src := fmt.Sprintf("%s page %d", name, n)
 		data, err := pageImage(ctx, n)
-		var img image.Image
-		if err == nil {
-			img, err = decode(data)
-		}
-		if err := fn(Scan{Source: src, Image: img}, err); err != nil {
+		if err := fn(src, data, err); err != nil {
 			return err
 		}
 	}
