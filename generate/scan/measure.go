@@ -10,13 +10,17 @@ import (
 
 // Measuring boxes, in millimetres and darkness (0 paper, 1 ink).
 const (
-	inset     = 0.85 // inside the box's printed outline, which is never read
-	inkCut    = 0.4  // darker than this is ink; the printed letters stay below
-	tickInk   = 0.10 // a tick covers at least this share of the inside
-	emptyInk  = 0.025
-	tickLift  = 0.06 // and darkens the box this much above the page's empty boxes
-	tickSpan  = 0.7  // and reaches across this much of it: a dot is not a tick
-	emptyLift = 0.05 // an empty box is at most this much darker than them
+	inset    = 0.85 // inside the box's printed outline, which is never read
+	inkCut   = 0.4  // darker than this is ink; the printed letters stay below
+	tickInk  = 0.10 // a tick covers at least this share of the inside
+	emptyInk = 0.025
+	tickLift = 0.06 // and darkens the box this much above the page's empty boxes
+	tickSpan = 0.7  // and reaches across this much of it: a dot is not a tick
+	// A box's printed outline, blurred, is at least this dark; paper where
+	// a misplaced outline would be is near 0. Fewer than 85% of outlines
+	// found means the layout does not fit the page.
+	outlineInk = 0.18
+	emptyLift  = 0.05 // an empty box is at most this much darker than them
 )
 
 // measure reads the paper level, every box, and decides each row.
@@ -44,14 +48,14 @@ func (r *Reading) measure() error {
 		for j, box := range row.Boxes {
 			rr.Boxes[j] = r.box(box)
 			fills = append(fills, rr.Boxes[j].Fill)
-			if r.outline(box) > 0.3 {
+			if r.outline(box) > outlineInk {
 				outlined++
 			}
 			boxes++
 		}
 		r.Rows[i] = rr
 	}
-	if outlined*10 < boxes*9 {
+	if outlined*100 < boxes*85 {
 		return errors.New("the answer boxes are not where quiz.json puts them: is this quiz.json the one the sheets were printed with?")
 	}
 	base := median(fills)

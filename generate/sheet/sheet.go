@@ -92,7 +92,7 @@ const (
 	MarkSize   = 6.0  // corner mark side
 	MarkInset  = 9.0  // from the page edge to the mark
 	QRModules  = 25   // QR version 2
-	QRModule   = 0.9  // mm per module: 4.5 pixels at 127 dpi
+	QRModule   = 1.0  // mm per module: 5.9 pixels at 150 dpi
 	BoxSize    = 4.6  // answer box side
 	BoxPitch   = 7.0  // from box to box along a row
 	RowPitch   = 6.4  // from row to row
