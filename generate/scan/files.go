@@ -29,7 +29,7 @@ type Scan struct {
 // Limits on input, checked before decoding.
 const (
 	MaxFileBytes = 2 << 30    // one scan file
-	MaxPixels    = 80_000_000 // one page image: A4 at 1,000 dpi
+	MaxPixels    = 40_000_000 // one page image: A4 at 600 dpi is 35 million
 )
 
 // Files calls fn with every page image of the given files in order: each

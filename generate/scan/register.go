@@ -20,7 +20,13 @@ func findQR(g *gray) (string, [3][2]float64, error) {
 	side := min(g.w, g.h) * 37 / 100
 	corners := [][2]int{{g.w - side, 0}, {0, g.h - side}, {0, 0}, {g.w - side, g.h - side}}
 	reader := qrcode.NewQRCodeReader()
-	try := func(left, top, w, h int, hints map[gozxing.DecodeHintType]interface{}) (string, [3][2]float64, error) {
+	try := func(left, top, w, h int, hints map[gozxing.DecodeHintType]interface{}) (text string, f [3][2]float64, err error) {
+		defer func() {
+			// A decoder bug on a strange image is a page not read, not a crash.
+			if p := recover(); p != nil {
+				err = fmt.Errorf("qr decoder: %v", p)
+			}
+		}()
 		src, err := gozxing.NewPlanarYUVLuminanceSource(g.pix, g.stride, g.h, left, top, w, h, false)
 		if err != nil {
 			return "", [3][2]float64{}, err
