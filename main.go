@@ -178,7 +178,8 @@ Examples:
    wrote output/quiz.json
    seed 4177 (use --seed 4177 to make this quiz again)
    $ quizcard quiz --count 12 --versions 4 --seed 7 --title "Iran–U.S. talks" --kinds who,when,deal,mediator
-   $ quizcard quiz --forms mc,tf,match,order --paper letter`,
+   $ quizcard quiz --forms mc,tf,match,order --paper letter
+   $ quizcard quiz --roster class.csv   # a named copy per student, with answer sheets`,
 		Flags: []cli.Flag{
 			bankFlag, outFlag,
 			&cli.IntFlag{Name: "count", Value: 10, Usage: "number of `QUESTIONS`"},

@@ -30,7 +30,11 @@ func Summary(rep *Report, pages, sheets, reviews int) string {
 	if pages > 0 {
 		fmt.Fprintf(&b, "read %s: %s, %d of questions, blank or unreadable\n", count(pages, "page"), count(sheets, "answer sheet"), pages-sheets)
 	}
-	fmt.Fprintf(&b, "graded %s: mean %s of %d\n", count(rep.Scores.N, "student"), num(rep.Scores.Mean), rep.Scores.Max)
+	if rep.Scores.N == 0 {
+		b.WriteString("graded no students: no answer sheet was read\n")
+	} else {
+		fmt.Fprintf(&b, "graded %s: mean %s of %d\n", count(rep.Scores.N, "student"), num(rep.Scores.Mean), rep.Scores.Max)
+	}
 	if reviews > 0 {
 		fmt.Fprintf(&b, "%s to check: see report.html (review.csv lists them)\n", count(reviews, "thing"))
 	}
