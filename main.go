@@ -147,9 +147,20 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return app
 }
 
+// bankPath returns --bank as given to the command or before it
+// ("quizcard --bank b.toml quiz"), else $QUIZCARD_BANK, else "".
+func bankPath(c *cli.Context) string {
+	for _, ctx := range c.Lineage() {
+		if v := ctx.String("bank"); ctx.IsSet("bank") && v != "" {
+			return v
+		}
+	}
+	return c.String("bank")
+}
+
 // loadBank returns the bank the flags and environment select.
 func loadBank(c *cli.Context) (*bank.Bank, error) {
-	path := c.String("bank")
+	path := bankPath(c)
 	if path == "" {
 		if _, err := os.Stat("questions.toml"); err == nil {
 			path = "questions.toml"
@@ -176,7 +187,7 @@ Examples:
    wrote output/quiz.pdf (students, 2 pages)
    wrote output/quiz-key.pdf (answer key, 2 pages)
    wrote output/quiz.json
-   seed 4177 (use --seed 4177 to make this quiz again)
+   seed 4177 (quizcard quiz --seed 4177 makes this quiz again)
    $ quizcard quiz --count 12 --versions 4 --seed 7 --title "Iran–U.S. talks" --kinds who,when,deal,mediator
    $ quizcard quiz --forms mc,tf,match,order --paper letter
    $ quizcard quiz --roster class.csv   # a named copy per student, with answer sheets`,
@@ -213,9 +224,23 @@ Examples:
 				return err
 			}
 			q, err := quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
+			// The default count is a wish, not an order: make the largest
+			// clean quiz the bank allows, and say so.
+			var short *quiz.ShortError
+			for tries := 0; errors.As(err, &short) && !c.IsSet("count") && short.Possible > 0 && tries < 5; tries++ {
+				if tries == 0 {
+					fmt.Fprintf(c.App.ErrWriter, "note: %v\n", err)
+				}
+				opt.Count = short.Possible
+				q, err = quiz.Build(b, opt, rand.New(rand.NewPCG(opt.Seed, 0)))
+			}
+			if err == nil && !c.IsSet("count") && short != nil {
+				fmt.Fprintf(c.App.ErrWriter, "note: made %d questions (--count sets the number)\n", len(q.Questions))
+			}
 			if err != nil {
 				return err
 			}
+			q.Command = remakeCommand(c, q.Seed)
 			date, err := docDate(b)
 			if err != nil {
 				return err
@@ -231,10 +256,45 @@ Examples:
 			for _, w := range *warnings {
 				fmt.Fprintln(c.App.ErrWriter, w)
 			}
-			fmt.Fprintf(c.App.Writer, "seed %d (use --seed %d to make this quiz again)\n", q.Seed, q.Seed)
+			fmt.Fprintf(c.App.Writer, "seed %d (%s makes this quiz again)\n", q.Seed, q.Command)
 			return nil
 		},
 	}
+}
+
+// remakeFlags are the quiz flags that shape the quiz or its papers, in the
+// order remakeCommand writes them.
+var remakeFlags = []string{"bank", "count", "choices", "versions", "title", "forms", "kinds", "tags", "difficulty", "paper", "format"}
+
+// remakeCommand returns the command line that makes the quiz again: the
+// flags that were given (not --out: where the files go does not change
+// them), then the seed, which may have been picked.
+func remakeCommand(c *cli.Context, seed uint64) string {
+	args := []string{"quizcard", "quiz"}
+	for _, name := range remakeFlags {
+		if !c.IsSet(name) {
+			continue
+		}
+		v := c.String(name)
+		switch name {
+		case "kinds", "tags":
+			v = strings.Join(splitAny(c.StringSlice(name)), ",")
+		case "count", "choices", "versions":
+			v = strconv.Itoa(c.Int(name))
+		}
+		if v != "" { // an empty $QUIZCARD_BANK counts as set
+			args = append(args, "--"+name, shellQuote(v))
+		}
+	}
+	return strings.Join(append(args, "--seed", strconv.FormatUint(seed, 10)), " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._/-+=:@") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // quizOptions turns the quiz command's flags into options, or a usage error.
@@ -442,13 +502,13 @@ Examples:
 				Date:     date,
 			}
 			return writeFiles(c, []safefile.Job{{Name: "card.pdf", Write: func(w io.Writer) (string, error) {
-				step, err := pdf.Card(w, cd, opt, meta)
+				gaveUp, err := pdf.Card(w, cd, opt, meta)
 				note := "1 page, " + opt.Paper.Name
 				if opt.Nup > 1 {
 					note = fmt.Sprintf("1 page, %d %s cards on %s", opt.Nup, opt.Paper.Name, opt.Sheet.Name)
 				}
-				if step != "full" {
-					note += "; to fit: " + step
+				if len(gaveUp) > 0 {
+					note += "; to fit: " + strings.Join(gaveUp, ", ")
 				}
 				return note, err
 			}}})
@@ -522,7 +582,7 @@ func isTerminal(f *os.File) bool {
 
 // runAdd is the add command; in is where a prompt reads its answers.
 func runAdd(c *cli.Context, in io.Reader, terminal bool) error {
-	target := curate.Target{Path: c.String("bank")}
+	target := curate.Target{Path: bankPath(c)}
 	if target.Path == "" {
 		target.Path = "questions.toml"
 		if _, err := os.Stat(target.Path); errors.Is(err, fs.ErrNotExist) {
@@ -701,6 +761,10 @@ func printSummary(w io.Writer, b *bank.Bank) {
 	fmt.Fprintf(w, "\n%-14s %5s\n", "tag", "facts")
 	for _, t := range b.Tags() {
 		fmt.Fprintf(w, "%-14s %5d\n", t, tags[t])
+	}
+	fmt.Fprintln(w)
+	for _, l := range quiz.Lint(b, 4).Lines(b.File) {
+		fmt.Fprintln(w, l)
 	}
 }
 

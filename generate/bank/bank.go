@@ -16,8 +16,12 @@ type Bank struct {
 	Article  Article  // the article the facts are about
 	Entities []Entity // people, groups, places, deals and events, in file order
 	Facts    []Fact   // in file order
+	// Matchings are curated matching questions ([[matching]] tables), in
+	// file order.
+	Matchings []Matching
 
-	byID map[string]int // entity id -> index in Entities
+	byID      map[string]int // entity id -> index in Entities
+	sentences *sentenceIndex // built on first use
 }
 
 // Article is the news story the bank is about.
@@ -34,6 +38,13 @@ type Article struct {
 	Why      []string // card "Why it matters" bullets
 	Quote    string   // card quote: words that occur in Text
 	QuoteBy  string   // who said Quote: a person or group id
+	// QuizTitle is the default quiz title; empty means one is made from
+	// Topic, Outlet and Date (never the headline, which may give answers
+	// away).
+	QuizTitle string
+	// QuoteAbout is whom Quote is about: a person or group id. A quote
+	// that opens with a pronoun ("He is…") is shown with it resolved.
+	QuoteAbout string
 }
 
 // Pool names an entity table in the bank.
@@ -63,8 +74,22 @@ type Entity struct {
 	Year    int      // deals: year agreed
 	Parties []string // deals: group ids
 	Date    Date     // events
-	Line    int
+	// Aliases are other names the entity goes by in text: "Trump", "the
+	// U.S.", "Washington", "French". With the name they decide when a
+	// question names the entity.
+	Aliases []string
+	// Foil marks a plausible entity the article does not mention: it may
+	// be a wrong option, never an answer, a card entry or a matching pair.
+	Foil   bool
+	Key    bool   // events: a key event, kept first on a short timeline
+	Status string // deals: one of DealStatuses; "" means agreed
+	Note   string // deals: a short note the card shows, e.g. "left by the U.S. in 2018"
+	Line   int
 }
+
+// DealStatuses are the values a deal's status may take: agreed (the
+// default), proposed, reported (not confirmed) or failed (never finalized).
+var DealStatuses = []string{"agreed", "proposed", "reported", "failed"}
 
 // Kinds lists the fact kinds, in the order summaries print them.
 var Kinds = []string{"who", "when", "deal", "mediator", "quote", "number", "place"}
@@ -80,11 +105,19 @@ type Fact struct {
 	Wrong      []Value // curated distractors, preferred over automatic ones
 	Statement  string  // true/false form with an {answer} slot; may be empty
 	Caption    string  // card "By the numbers" caption (number facts), ≤ 8 words
+	Outcome    string  // card: how a mediation effort ended (mediator facts), e.g. "failed"
 	Explain    string
 	Source     string // verbatim excerpt of the article
 	Tags       []string
 	Difficulty int // 1 (easy) to 3 (hard)
-	Line       int // line of the fact's [[facts]] header
+	// Group names a set of facts that must not share a paper, beyond those
+	// whose excerpts lie in one sentence (which group themselves).
+	Group string
+	// FalseStatements are curated false versions of Statement, each
+	// contradicted by the article; true/false questions prefer them to
+	// substituting a wrong option into the statement.
+	FalseStatements []string
+	Line            int // line of the fact's [[facts]] header
 
 	tab *table // where the fact is written, for messages
 }
@@ -279,7 +312,8 @@ func (b *Bank) Alike(e Entity) []Entity {
 }
 
 // Candidates returns the entities a fact of the given kind may have as its
-// answer, in file order; nil for kinds answered by a date or a number.
+// answer, in file order (foils never are); nil for kinds answered by a date
+// or a number.
 func (b *Bank) Candidates(kind string) []Entity {
 	kt, ok := kindTypes[kind]
 	if !ok || kt.value != EntityValue {
@@ -287,9 +321,59 @@ func (b *Bank) Candidates(kind string) []Entity {
 	}
 	var out []Entity
 	for _, e := range b.Entities {
-		if inPools(e.Pool, kt.pools) {
+		if inPools(e.Pool, kt.pools) && !e.Foil {
 			out = append(out, e)
 		}
 	}
+	return out
+}
+
+// A Matching is a curated matching question: each Left entity goes with
+// the Right text at the same index; Extra holds responses that match no
+// one, so the last pair cannot be found by elimination.
+type Matching struct {
+	ID      string
+	Kind    string   // which --kinds selects it: a fact kind, "who" by default
+	Prompt  string   // "Match each leader to his condition for talks."
+	Left    []string // entity ids
+	Right   []string // Right[i] goes with Left[i]
+	Extra   []string // responses that go with no Left entity
+	Sources []string // verbatim excerpts the pairs come from
+	Tags    []string
+	Line    int
+}
+
+// Names returns every way text may name e, longest first: its name, the
+// name without a leading "the" or a trailing "(…)", what the parentheses
+// hold, a person's surname, and its aliases. Each is trimmed; none is
+// shorter than two letters.
+func Names(e Entity) []string {
+	var out []string
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if utf8.RuneCountInString(s) < 2 || slices.Contains(out, s) {
+			return
+		}
+		out = append(out, s)
+	}
+	add(e.Name)
+	bare := e.Name
+	for _, article := range []string{"the ", "The "} {
+		bare = strings.TrimPrefix(bare, article)
+	}
+	if i := strings.Index(bare, " ("); i > 0 && strings.HasSuffix(bare, ")") {
+		add(bare[i+2 : len(bare)-1])
+		bare = bare[:i]
+	}
+	add(bare)
+	if e.Pool == People {
+		if f := strings.Fields(e.Name); len(f) > 1 {
+			add(f[len(f)-1])
+		}
+	}
+	for _, a := range e.Aliases {
+		add(a)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
 }

@@ -142,6 +142,13 @@ func TestParseDate(t *testing.T) {
 		{"2018-5", "", "want YYYY"},
 		{"", "", "want YYYY"},
 		{"--13-01", "", "no month 13"},
+		{"[2019]-09-24", "24 September [2019]", ""},
+		{"[2019]-09", "September [2019]", ""},
+		{"[1953]", "[1953]", ""},
+		{"[2019-09-24", "", "year alone in brackets"},
+		{"[2019]-[09]-24", "", "year alone in brackets"},
+		{"[--09]-24", "", "only a year"},
+		{"[2019]-02-30", "", `"[2019]-02-30" does not exist`},
 	} {
 		d, err := ParseDate(tc.in)
 		switch {
@@ -155,6 +162,66 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %q, want %q", tc.in, d, tc.want)
 		case d.ISO() != tc.in:
 			t.Errorf("ParseDate(%q).ISO() = %q", tc.in, d.ISO())
+		}
+	}
+}
+
+// TestInferredDate checks that a year the article does not print is never
+// shown as if it did: Printed leaves it out, the other forms bracket it.
+func TestInferredDate(t *testing.T) {
+	for _, tc := range []struct {
+		in, printed, short string
+	}{
+		{"[2019]-09-24", "24 September", "24 Sep [2019]"},
+		{"[2019]-09", "September", "Sep [2019]"},
+		{"[2019]", "", "[2019]"},
+		{"2019-09-24", "24 September 2019", "24 Sep 2019"},
+	} {
+		d, err := ParseDate(tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Printed() != tc.printed || d.Short() != tc.short {
+			t.Errorf("%q: Printed %q, Short %q; want %q, %q", tc.in, d.Printed(), d.Short(), tc.printed, tc.short)
+		}
+	}
+	a, _ := ParseDate("[2019]-09-24")
+	b, _ := ParseDate("2019-09-30")
+	if a.Compare(b) >= 0 {
+		t.Errorf("an inferred year must still order: %v before %v", a, b)
+	}
+}
+
+func TestQualifierBound(t *testing.T) {
+	for _, tc := range []struct {
+		q    string
+		want Bound
+		ok   bool
+	}{
+		{"", Exact, true}, {"more than", Above, true}, {"Over", Above, true}, {"above", Above, true},
+		{"at  least", Above, true}, {"fewer than", Below, true}, {"up to", Below, true},
+		{"some", About, true}, {"nearly", About, true}, {"about", About, true},
+		{"a whopping", Exact, false},
+	} {
+		got, ok := QualifierBound(tc.q)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("QualifierBound(%q) = %v, %v; want %v, %v", tc.q, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestNames(t *testing.T) {
+	for _, tc := range []struct {
+		e    Entity
+		want string
+	}{
+		{Entity{Pool: People, Name: "Donald Trump", Aliases: []string{"the U.S. President"}}, "the U.S. President|Donald Trump|Trump"},
+		{Entity{Pool: Groups, Name: "the United States", Aliases: []string{"U.S.", "America"}}, "the United States|United States|America|U.S."},
+		{Entity{Pool: Deals, Name: "the 2015 nuclear deal (JCPOA)"}, "the 2015 nuclear deal (JCPOA)|2015 nuclear deal|JCPOA"},
+		{Entity{Pool: Places, Name: "Tehran"}, "Tehran"},
+	} {
+		if got := strings.Join(Names(tc.e), "|"); got != tc.want {
+			t.Errorf("Names(%q) = %q, want %q", tc.e.Name, got, tc.want)
 		}
 	}
 }
@@ -271,4 +338,33 @@ func factsText(b *Bank) string {
 		out = append(out, fmt.Sprintf("%+v", f))
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestUnitSingular: exactly one of a unit takes its singular, irregular
+// plurals included; a bank's unit_one wins.
+func TestUnitSingular(t *testing.T) {
+	for _, tc := range []struct {
+		n    Number
+		want string
+	}{
+		{Number{Value: 1, Unit: "nationalities"}, "1 nationality"},
+		{Number{Value: 1, Unit: "people"}, "1 person"},
+		{Number{Value: 1, Unit: "countries"}, "1 country"},
+		{Number{Value: 1, Unit: "crises"}, "1 crisis"},
+		{Number{Value: 1, Unit: "media"}, "1 medium"},
+		{Number{Value: 1, Unit: "species"}, "1 species"},
+		{Number{Value: 1, Unit: "days"}, "1 day"},
+		{Number{Value: 1, Unit: "U.S. diplomats"}, "1 U.S. diplomat"},
+		{Number{Value: 1, Unit: "miles per hour"}, "1 mile per hour"},
+		{Number{Value: 1, Unit: "barrels of oil"}, "1 barrel of oil"},
+		{Number{Value: 1, Unit: "percent"}, "1 percent"},
+		{Number{Value: 1, Unit: "media outlets", UnitOne: "media outlet"}, "1 media outlet"},
+		{Number{Value: 2, Unit: "people"}, "2 people"},
+		{Number{Value: 1.5, Decimals: 1, Unit: "days"}, "1.5 days"},
+		{Number{Value: 50, Unit: "diplomats", Qualifier: "more than"}, "more than 50 diplomats"},
+	} {
+		if got := tc.n.String(); got != tc.want {
+			t.Errorf("%+v: got %q, want %q", tc.n, got, tc.want)
+		}
+	}
 }

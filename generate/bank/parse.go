@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -364,6 +365,19 @@ func (o *obj) integer(key string, required bool) (int, bool) {
 	return int(n), true
 }
 
+// boolean reads a boolean field; ok is false when it is absent or wrong.
+func (o *obj) boolean(key string) (v, ok bool) {
+	raw, present := o.m[key]
+	if !present {
+		return false, false
+	}
+	v, ok = raw.(bool)
+	if !ok {
+		o.errorf(key, "%s must be true or false, not %s", key, typeName(raw))
+	}
+	return v, ok
+}
+
 // date reads a date written as a string ("2018-05") or a TOML date.
 func (o *obj) date(key string, required bool) Date {
 	v, ok := o.m[key]
@@ -434,26 +448,29 @@ func (p *parser) tablesOf(raw map[string]any, key string) []map[string]any {
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._+-]*$`)
 
 var poolKeys = map[Pool][]string{
-	People: {"id", "name", "role", "country"},
-	Groups: {"id", "name", "type"},
-	Places: {"id", "name", "country"},
-	Deals:  {"id", "name", "year", "parties"},
-	Events: {"id", "name", "date"},
+	People: {"id", "name", "role", "country", "aliases", "foil"},
+	Groups: {"id", "name", "type", "aliases", "foil"},
+	Places: {"id", "name", "country", "aliases", "foil"},
+	Deals:  {"id", "name", "year", "parties", "aliases", "foil", "status", "note"},
+	Events: {"id", "name", "date", "aliases", "foil", "key"},
 }
 
 var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place", Deals: "deal", Events: "event"}
 
-var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "qualifier",
-	"also", "wrong", "statement", "caption", "explain", "source", "tags", "difficulty"}
+var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "unit_one", "qualifier",
+	"also", "wrong", "statement", "false_statements", "caption", "explain", "source", "tags",
+	"difficulty", "group", "outcome"}
+
+var matchingKeys = []string{"id", "kind", "prompt", "left", "right", "extra", "sources", "tags"}
 
 var articleKeys = []string{"title", "outlet", "date", "url", "summary", "text",
-	"topic", "headline", "occasion", "why", "quote", "quote_by"}
+	"topic", "headline", "occasion", "why", "quote", "quote_by", "quiz_title", "quote_about"}
 
 // bank turns decoded TOML into a Bank, recording type and shape problems.
 func (p *parser) bank(raw map[string]any) *Bank {
 	b := &Bank{File: p.file, byID: map[string]int{}}
 	top := &obj{p: p, m: raw, tab: p.table("", 0), hdr: "the top level"}
-	top.known(append([]string{"article", "facts"}, poolNames()...)...)
+	top.known(append([]string{"article", "facts", "matching"}, poolNames()...)...)
 
 	if am, ok := raw["article"].(map[string]any); ok {
 		a := &obj{p: p, m: am, tab: p.table("article", 0), what: "article", hdr: "[article]"}
@@ -471,6 +488,9 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			Why:      a.strs("why"),
 			Quote:    a.str("quote", false),
 			QuoteBy:  a.str("quote_by", false),
+
+			QuizTitle:  a.str("quiz_title", false),
+			QuoteAbout: a.str("quote_about", false),
 		}
 	} else {
 		p.errs = append(p.errs, Error{File: p.file, Line: 1, Msg: "missing [article] table"})
@@ -482,6 +502,8 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			o.noun = poolNoun[pool]
 			o.known(poolKeys[pool]...)
 			e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
+			e.Aliases = o.strs("aliases")
+			e.Foil, _ = o.boolean("foil")
 			switch pool {
 			case People:
 				e.Role = o.str("role", true)
@@ -491,13 +513,33 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			case Places:
 				e.Country = o.str("country", false)
 			case Deals:
-				e.Year, _ = o.integer("year", true)
+				e.Year, _ = o.integer("year", false)
 				e.Parties = o.strs("parties")
+				e.Status, e.Note = o.str("status", false), o.str("note", false)
+				if e.Status != "" && !slices.Contains(DealStatuses, e.Status) {
+					o.errorf("status", "status %q is not one of %s", e.Status, strings.Join(DealStatuses, ", "))
+				}
 			case Events:
 				e.Date = o.date("date", true)
+				e.Key, _ = o.boolean("key")
 			}
 			p.entity(b, o, e)
 		}
+	}
+	for i, m := range p.tablesOf(raw, "matching") {
+		o := &obj{p: p, m: m, tab: p.table("matching", i), hdr: "[[matching]]", noun: "matching"}
+		o.known(matchingKeys...)
+		b.Matchings = append(b.Matchings, Matching{
+			ID:      o.str("id", true),
+			Kind:    o.str("kind", false),
+			Prompt:  o.str("prompt", true),
+			Left:    o.strs("left"),
+			Right:   o.strs("right"),
+			Extra:   o.strs("extra"),
+			Sources: o.strs("sources"),
+			Tags:    o.strs("tags"),
+			Line:    o.line(""),
+		})
 	}
 	factTables := p.tablesOf(raw, "facts")
 	b.Facts = make([]Fact, 0, len(factTables))
@@ -537,11 +579,15 @@ func (p *parser) fact(o *obj) Fact {
 		Ask:        o.str("ask", true),
 		Statement:  o.str("statement", false),
 		Caption:    o.str("caption", false),
+		Outcome:    o.str("outcome", false),
 		Explain:    o.str("explain", false),
 		Source:     o.str("source", true),
 		Tags:       o.strs("tags"),
 		Difficulty: 1,
 		Line:       o.line(""),
+
+		Group:           o.str("group", false),
+		FalseStatements: o.strs("false_statements"),
 	}
 	if o.tab != nil {
 		f.tab = o.tab
@@ -581,13 +627,13 @@ func (p *parser) fact(o *obj) Fact {
 	}
 	key := set[0]
 	if key != "number" {
-		for _, k := range []string{"unit", "qualifier"} {
+		for _, k := range []string{"unit", "unit_one", "qualifier"} {
 			if _, ok := o.m[k]; ok {
 				o.errorf(k, "%s goes only with number", k)
 			}
 		}
 	}
-	unit, qual := o.str("unit", false), o.str("qualifier", false)
+	unit, unitOne, qual := o.str("unit", false), o.str("unit_one", false), o.str("qualifier", false)
 	read := func(k string, v any) (Value, bool) {
 		switch key {
 		case "answer":
@@ -610,7 +656,7 @@ func (p *parser) fact(o *obj) Fact {
 				o.errorf(k, "%s: %v", k, err)
 				return Value{}, false
 			}
-			n.Unit, n.Qualifier = unit, qual
+			n.Unit, n.UnitOne, n.Qualifier = unit, unitOne, qual
 			return Value{Type: NumberValue, Number: n}, true
 		}
 	}

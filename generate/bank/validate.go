@@ -63,8 +63,19 @@ func (p *parser) validate(b *Bank) {
 			add(p.articleLine("quote_by"), "article", "quote_by %q is not a known person or group", by)
 		}
 	}
+	if e, ok := b.Entity(b.Article.QuoteBy); ok && e.Foil {
+		add(p.articleLine("quote_by"), "article", "quote_by %q is a foil: the article does not mention it", e.ID)
+	}
+	p.matchings(b, text, add)
 	if (b.Article.Quote == "") != (b.Article.QuoteBy == "") {
 		add(p.articleLine("quote"), "article", "quote and quote_by go together")
+	}
+	if about := b.Article.QuoteAbout; about != "" {
+		if e, ok := b.Entity(about); !ok || (e.Pool != People && e.Pool != Groups) {
+			add(p.articleLine("quote_about"), "article", "quote_about %q is not a known person or group", about)
+		} else if b.Article.Quote == "" {
+			add(p.articleLine("quote_about"), "article", "quote_about needs a quote")
+		}
 	}
 	poolSize := map[string]int{} // pool+type -> entities
 	for _, e := range b.Entities {
@@ -89,8 +100,21 @@ func (p *parser) validate(b *Bank) {
 		case text != "" && !strings.Contains(text, foldExcerpt(f.Source)):
 			add(f.line("source"), what, "source excerpt is not in the article text: %q", clip(f.Source, 60))
 		}
+		if f.Outcome != "" && f.Kind != "mediator" {
+			add(f.line("outcome"), what, "outcome goes only with mediator facts")
+		}
 		if f.Statement != "" && strings.Count(f.Statement, "{answer}") != 1 {
 			add(f.line("statement"), what, "statement must contain the slot {answer} exactly once")
+		}
+		p.falseStatements(b, f, add)
+		if f.Group != "" && !idPattern.MatchString(f.Group) {
+			add(f.line("group"), what, "group %q must be lower-case letters, digits and - . _ +", f.Group)
+		}
+		if f.Answer.Type == NumberValue {
+			if _, ok := QualifierBound(f.Answer.Number.Qualifier); !ok {
+				add(f.line("qualifier"), what, "qualifier %q is not one quizcard understands (use one of %s, or leave it out)",
+					f.Answer.Number.Qualifier, strings.Join(Qualifiers(), ", "))
+			}
 		}
 		if f.Answer.Type == 0 {
 			continue // already reported
@@ -112,6 +136,10 @@ func (p *parser) validate(b *Bank) {
 				add(f.line("answer"), what, "answer %q is a %s; a %s fact needs a %s", e.ID, poolNoun[e.Pool], f.Kind, kt.noun)
 				continue
 			}
+			if e.Foil {
+				add(f.line("answer"), what, "answer %q is a foil (foil = true): a foil is only ever a wrong option", e.ID)
+				continue
+			}
 			answerEntity = e
 		}
 		refsOK := true
@@ -127,6 +155,8 @@ func (p *parser) validate(b *Bank) {
 				if !ok {
 					add(f.line(l.key), what, "%s %q is not a known entity", l.key, v.Entity)
 					refsOK = false
+				} else if l.key == "also" && e.Foil {
+					add(f.line(l.key), what, "also %q is a foil (foil = true): a foil is never a true answer", v.Entity)
 				} else if l.key == "wrong" && candidateKey(e) != candidateKey(answerEntity) {
 					add(f.line(l.key), what, "wrong answer %q is a %s, unlike the answer %q", v.Entity, describe(e), answerEntity.ID)
 				}
@@ -216,4 +246,83 @@ func clip(s string, n int) string {
 		return string(r)
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// falseStatements checks a fact's curated false statements: whole
+// sentences, each different from the true statement.
+func (p *parser) falseStatements(b *Bank, f Fact, add func(int, string, string, ...any)) {
+	what := "fact " + strconv.Quote(f.ID)
+	truth := ""
+	if f.Statement != "" && f.Answer.Type != 0 {
+		truth = Fold(strings.Replace(f.Statement, "{answer}", b.Text(f.Answer), 1))
+	}
+	seen := map[string]bool{}
+	for _, s := range f.FalseStatements {
+		k := Fold(s)
+		switch {
+		case strings.TrimSpace(s) == "":
+			add(f.line("false_statements"), what, "a false statement is empty")
+		case strings.Contains(s, "{answer}"):
+			add(f.line("false_statements"), what, "false statements are whole sentences: write the wrong value in place of {answer}")
+		case k == truth:
+			add(f.line("false_statements"), what, "false statement %q is the true statement", clip(s, 60))
+		case seen[k]:
+			add(f.line("false_statements"), what, "false statement %q is listed twice", clip(s, 60))
+		}
+		seen[k] = true
+	}
+}
+
+// MinMatchPairs is how many pairs a matching question needs.
+const MinMatchPairs = 3
+
+// matchings checks the curated matching questions.
+func (p *parser) matchings(b *Bank, text string, add func(int, string, string, ...any)) {
+	ids := map[string]int{}
+	for _, m := range b.Matchings {
+		what := "matching " + strconv.Quote(m.ID)
+		switch first, dup := ids[m.ID]; {
+		case m.ID == "":
+		case !idPattern.MatchString(m.ID):
+			add(m.Line, what, "id %q must be lower-case letters, digits and - . _ +", m.ID)
+		case dup:
+			add(m.Line, what, "duplicate id (first used at line %d)", first)
+		default:
+			ids[m.ID] = m.Line
+		}
+		if _, known := kindTypes[m.Kind]; m.Kind != "" && !known {
+			add(m.Line, what, "unknown kind %q (want one of %s)", m.Kind, strings.Join(Kinds, ", "))
+		}
+		for _, id := range m.Left {
+			e, ok := b.Entity(id)
+			switch {
+			case !ok:
+				add(m.Line, what, "left %q is not a known entity", id)
+			case e.Foil:
+				add(m.Line, what, "left %q is a foil: matching pairs come from the article", id)
+			}
+		}
+		if len(m.Left) != len(m.Right) {
+			add(m.Line, what, "left has %d entries and right %d: write one right text per left entity, in the same order", len(m.Left), len(m.Right))
+		}
+		if len(m.Left) < MinMatchPairs {
+			add(m.Line, what, "%d pairs; a matching question needs at least %d", len(m.Left), MinMatchPairs)
+		}
+		if len(m.Left) == MinMatchPairs && len(m.Extra) == 0 {
+			add(m.Line, what, "with %d pairs, add at least one extra response that matches no one, so the last pair is not found by elimination", MinMatchPairs)
+		}
+		seen := map[string]bool{}
+		for _, r := range append(append([]string{}, m.Right...), m.Extra...) {
+			if k := Fold(r); seen[k] {
+				add(m.Line, what, "response %q is listed twice", clip(r, 60))
+			} else {
+				seen[k] = true
+			}
+		}
+		for _, src := range m.Sources {
+			if text != "" && !strings.Contains(text, foldExcerpt(src)) {
+				add(m.Line, what, "source excerpt is not in the article text: %q", clip(src, 60))
+			}
+		}
+	}
 }

@@ -1,11 +1,15 @@
 package bank
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	pluralize "github.com/gertd/go-pluralize"
 )
 
 // Precision says which parts of a Date are known.
@@ -38,15 +42,36 @@ func (p Precision) String() string {
 type Date struct {
 	Year, Month, Day int
 	Precision        Precision
+	// Inferred says the article does not print the year: the curator
+	// worked it out (written "[2019]-09-24" in the bank). It is shown in
+	// brackets, never as if the article gave it.
+	Inferred bool
 }
 
 // IsZero reports whether d is unset.
 func (d Date) IsZero() bool { return d.Precision == 0 }
 
 // ParseDate reads "1953", "2018-05", "2019-11-03" or "--08-23" (day and
-// month, year unknown) and checks that the date can exist.
+// month, year unknown) and checks that the date can exist. A year in
+// square brackets ("[2019]-09-24") is one the article does not print.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "[") {
+		end := strings.IndexByte(s, ']')
+		if end < 0 || strings.ContainsAny(s[end+1:], "[]") {
+			return Date{}, fmt.Errorf("date %q: want the year alone in brackets, as in \"[2019]-09-24\"", s)
+		}
+		inner := s[1:end] + s[end+1:]
+		d, err := ParseDate(inner)
+		if err != nil {
+			return Date{}, errors.New(strings.Replace(err.Error(), strconv.Quote(inner), strconv.Quote(s), 1))
+		}
+		if d.Precision == MonthDay {
+			return Date{}, fmt.Errorf("date %q: only a year can be in brackets", s)
+		}
+		d.Inferred = true
+		return d, nil
+	}
 	var d Date
 	var err error
 	atoi := func(t string, digits int) int {
@@ -105,8 +130,11 @@ func daysIn(year, month int) int {
 }
 
 // String formats d for people: "1953", "May 2018", "3 November 2019",
-// "23 August".
+// "23 August"; an inferred year in brackets: "24 September [2019]".
 func (d Date) String() string {
+	if d.Inferred {
+		return strings.TrimSpace(d.Printed() + " [" + strconv.Itoa(d.Year) + "]")
+	}
 	switch d.Precision {
 	case Year:
 		return strconv.Itoa(d.Year)
@@ -120,8 +148,33 @@ func (d Date) String() string {
 	return ""
 }
 
-// Short formats d compactly for timelines: "1953", "May 2018", "3 Nov 2019".
+// Printed returns what the article itself gives of d: String without an
+// inferred year ("24 September"), or "" when only the year is inferred.
+func (d Date) Printed() string {
+	if !d.Inferred {
+		return d.String()
+	}
+	switch d.Precision {
+	case Day:
+		return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String()
+	case Month:
+		return time.Month(d.Month).String()
+	}
+	return ""
+}
+
+// Short formats d compactly for timelines: "1953", "May 2018", "3 Nov 2019",
+// "24 Sep [2019]".
 func (d Date) Short() string {
+	if d.Inferred {
+		p := d.Printed()
+		if d.Precision == Day {
+			p = strconv.Itoa(d.Day) + " " + time.Month(d.Month).String()[:3]
+		} else if d.Precision == Month {
+			p = time.Month(d.Month).String()[:3]
+		}
+		return strings.TrimSpace(p + " [" + strconv.Itoa(d.Year) + "]")
+	}
 	switch d.Precision {
 	case Day:
 		return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String()[:3] + " " + strconv.Itoa(d.Year)
@@ -135,6 +188,12 @@ func (d Date) Short() string {
 
 // ISO formats d as it is written in the bank.
 func (d Date) ISO() string {
+	if d.Inferred {
+		plain := d
+		plain.Inferred = false
+		iso := plain.ISO()
+		return "[" + iso[:4] + "]" + iso[4:]
+	}
 	switch d.Precision {
 	case Year:
 		return fmt.Sprintf("%04d", d.Year)
@@ -187,7 +246,8 @@ func (d Date) Compare(e Date) int {
 type Number struct {
 	Value     float64
 	Decimals  int    // digits after the point, as written
-	Unit      string // "days"
+	Unit      string // "days", in the plural
+	UnitOne   string // the unit's singular when inflection would get it wrong; "" to inflect
 	Qualifier string // "more than"
 }
 
@@ -239,7 +299,8 @@ func (n Number) Digits() string {
 }
 
 // String formats the number with its qualifier and unit: "more than 50
-// diplomats". Units are written in the plural; 1 takes the singular.
+// diplomats". Units are written in the plural; exactly 1 takes the
+// singular ("1 person", "1 crisis").
 func (n Number) String() string {
 	s := n.Digits()
 	if n.Qualifier != "" {
@@ -247,10 +308,92 @@ func (n Number) String() string {
 	}
 	if n.Unit != "" {
 		unit := n.Unit
-		if n.Value == 1 && n.Decimals == 0 && strings.HasSuffix(unit, "s") {
-			unit = strings.TrimSuffix(unit, "s") // "1 day", written "days" in the bank
+		if n.Value == 1 && n.Decimals == 0 {
+			unit = n.Singular()
 		}
 		s += " " + unit
 	}
 	return s
+}
+
+// inflect is go-pluralize's English rules, with two it gets wrong for the
+// units news uses: one medium, many media; one species, many species.
+var inflect = func() *pluralize.Client {
+	c := pluralize.NewClient()
+	c.AddIrregularRule("medium", "media")
+	c.AddUncountableRule("species")
+	return c
+}()
+
+// Singular returns the unit in the singular: UnitOne when the bank gives
+// it, else the plural inflected by its head noun ("U.S. diplomats" → "U.S.
+// diplomat", "miles per hour" → "mile per hour", "people" → "person").
+func (n Number) Singular() string {
+	if n.UnitOne != "" {
+		return n.UnitOne
+	}
+	words := strings.Fields(n.Unit)
+	if len(words) == 0 {
+		return ""
+	}
+	head := len(words) - 1
+	for i, w := range words {
+		if i > 0 && (w == "per" || w == "of") {
+			head = i - 1
+			break
+		}
+	}
+	words[head] = inflect.Singular(words[head])
+	return strings.Join(words, " ")
+}
+
+// A Bound says what a number's qualifier claims about the true figure.
+type Bound int
+
+// The bounds a qualifier can set.
+const (
+	Exact Bound = iota // no qualifier: "444 days"
+	Above              // "more than 50": the figure is above the number
+	Below              // "fewer than 50": the figure is below it
+	About              // "about 12,000": the figure is near it
+)
+
+// qualifiers are the qualifiers quizcard understands, with what each
+// claims. "nearly" and "almost" put the figure just under the number, but
+// a student reads them as "about": the distractors must then be far off.
+var qualifiers = map[string]Bound{
+	"more than": Above, "over": Above, "above": Above, "at least": Above,
+	"upwards of": Above, "in excess of": Above, "just over": Above,
+	"fewer than": Below, "less than": Below, "under": Below, "below": Below,
+	"up to": Below, "at most": Below, "no more than": Below, "just under": Below,
+	"about": About, "around": About, "roughly": About, "some": About,
+	"nearly": About, "almost": About, "approximately": About, "close to": About,
+	"an estimated": About, "estimated": About, "some estimated": About,
+}
+
+// Qualifiers lists the qualifiers quizcard understands, sorted.
+func Qualifiers() []string {
+	out := make([]string, 0, len(qualifiers))
+	for q := range qualifiers {
+		out = append(out, q)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// QualifierBound returns what qualifier q claims, and whether quizcard
+// knows it. Case and spacing do not matter.
+func QualifierBound(q string) (Bound, bool) {
+	q = strings.ToLower(NormalizeSpace(q))
+	if q == "" {
+		return Exact, true
+	}
+	b, ok := qualifiers[q]
+	return b, ok
+}
+
+// Bound returns what n's qualifier claims.
+func (n Number) Bound() Bound {
+	b, _ := QualifierBound(n.Qualifier)
+	return b
 }

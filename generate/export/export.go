@@ -33,7 +33,7 @@ func plural(n int, s string) string {
 type item struct {
 	n       int // 1-based position in version A
 	q       *quiz.Question
-	choices []string // shown order (mc, tf: options; match: right column; order: items)
+	choices []string // shown order (mc, tf: options; match: right column with its extras; order: items)
 	answer  int      // mc, tf: index of the right choice in choices
 	pos     []int    // match: pos[i] = index in choices of q.Right[i]; order: index in choices of q.Items[i]
 }
@@ -53,6 +53,9 @@ func items(q *quiz.Quiz) []item {
 			if orig == qu.Answer {
 				x.answer = shown
 			}
+		}
+		if qu.Form == quiz.Match {
+			x.pos = x.pos[:len(qu.Right)] // the extra responses match nothing
 		}
 		out = append(out, x)
 	}

@@ -142,6 +142,8 @@ func TestScoreForms(t *testing.T) {
 			{ID: "q1", Form: quiz.Match, Left: []string{"l0", "l1", "l2", "l3"}, Right: []string{"r0", "r1", "r2", "r3"}},
 			{ID: "q2", Form: quiz.Order, Items: []string{"e0", "e1", "e2", "e3"}},
 			{ID: "q3", Form: quiz.TF, Options: []string{"True", "False"}, Answer: 1},
+			// Three pairs and one response that goes with nothing.
+			{ID: "q4", Form: quiz.Match, Left: []string{"l0", "l1", "l2"}, Right: []string{"r0", "r1", "r2"}, Extra: []string{"x"}},
 		},
 		// Shown: match letters A..D are r2 r0 r3 r1, so the key is 1-B 2-D
 		// 3-A 4-C; order letters A..D are e3 e1 e0 e2: key C B D A.
@@ -149,6 +151,8 @@ func TestScoreForms(t *testing.T) {
 			{Number: 1, Question: "q1", Order: []int{2, 0, 3, 1}, Key: "1-B 2-D 3-A 4-C"},
 			{Number: 2, Question: "q2", Order: []int{3, 1, 0, 2}, Key: "C B D A"},
 			{Number: 3, Question: "q3", Order: []int{0, 1}, Key: "False"},
+			// Shown A..D: x r2 r0 r1, so the key is 1-C 2-D 3-B.
+			{Number: 4, Question: "q4", Order: []int{3, 2, 0, 1}, Key: "1-C 2-D 3-B"},
 		}}},
 	}}
 	for _, tc := range []struct {
@@ -156,9 +160,9 @@ func TestScoreForms(t *testing.T) {
 		points []float64
 		given  []string
 	}{
-		{[][]int{{1, 3, 0, 2}, {2, 1, 3, 0}, {1}}, []float64{1, 1, 1}, []string{"1-B 2-D 3-A 4-C", "C B D A", "False"}},
-		{[][]int{{1, 3, 2, 0}, {2, 1, 0, 3}, {0}}, []float64{0.5, 0.5, 0}, []string{"1-B 2-D 3-C 4-A", "C B A D", "True"}},
-		{[][]int{{-1, -1, -1, -1}, {0, -1, -1, -1}, {-1}}, []float64{0, 0, 0}, []string{"", "A _ _ _", ""}},
+		{[][]int{{1, 3, 0, 2}, {2, 1, 3, 0}, {1}, {2, 3, 1}}, []float64{1, 1, 1, 1}, []string{"1-B 2-D 3-A 4-C", "C B D A", "False", "1-C 2-D 3-B"}},
+		{[][]int{{1, 3, 2, 0}, {2, 1, 0, 3}, {0}, {2, 0, 3}}, []float64{0.5, 0.5, 0, 1.0 / 3}, []string{"1-B 2-D 3-C 4-A", "C B A D", "True", "1-C 2-A 3-D"}},
+		{[][]int{{-1, -1, -1, -1}, {0, -1, -1, -1}, {-1}, {-1, -1, -1}}, []float64{0, 0, 0, 0}, []string{"", "A _ _ _", "", ""}},
 	} {
 		r := Response{Version: "A"}
 		for _, rows := range tc.rows {

@@ -121,7 +121,7 @@ func mark(q *quiz.Question, it quiz.Item, rows []int) (float64, string) {
 		if !any {
 			return 0, ""
 		}
-		return float64(right) / float64(len(it.Order)), strings.Join(parts, " ")
+		return float64(right) / float64(len(rows)), strings.Join(parts, " ")
 	}
 	if len(rows) == 0 || rows[0] < 0 || rows[0] >= len(it.Order) {
 		return 0, ""

@@ -136,11 +136,7 @@ func ReadResponses(file string, data []byte, d *sheet.Doc) ([]Response, error) {
 
 // parseAnswer reads one cell as shown choices per row.
 func parseAnswer(q *quiz.Question, it quiz.Item, cell string) ([]int, error) {
-	n := len(it.Order)
-	rows := 1
-	if q.Form == quiz.Match || q.Form == quiz.Order {
-		rows = n
-	}
+	n, rows := len(it.Order), sheet.Rows(q)
 	out := make([]int, rows)
 	for i := range out {
 		out[i] = -1

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/quizcard/quizcard/generate/card"
 )
@@ -67,52 +68,231 @@ func (s style) scaled(k float64) style {
 	return style{s.face, math.Round(s.size*k*100) / 100, math.Round(s.lead*k*100) / 100}
 }
 
-// cardPlan is what the card shows: each fitting step takes something away.
+// cardPlan is what the card shows, at what scale; each fitting step
+// takes something away.
 type cardPlan struct {
 	scale    float64
-	why      int // bullets
-	numbers  int
-	allRows  bool // key-fact rows that may be dropped
-	quote    bool
-	timeline int // 0 none, 1 first/last/highlighted, 2 full
-	step     string
+	joined   bool // single column: a row's items on one line, " · " apart
+	numbers  int  // figures
+	smallNum bool // figures in smaller type
+	why      int  // bullets
+	short    bool // rows that can be cut (Who) keep their first items
+	url      bool // the URL in the footer
+	optRows  bool // key-fact rows that may be dropped
+	quote    int  // 2 full, 1 in smaller type, 0 none
+	timeline int  // 2 full, 1 key dates only, 0 none
 }
 
-// plans lists what to try, richest first: the largest type that fills
-// the page, shrinking in small steps to the floor, then dropping the
-// lowest-priority sections, then trimming the timeline.
-func plans(s cardSpec) []cardPlan {
-	full := cardPlan{scale: 1, why: 5, numbers: 4, allRows: true, quote: true, timeline: 2, step: "full"}
-	var out []cardPlan
-	for k := s.grow; k > s.floor+1e-9; k -= 0.025 {
-		p := full
-		p.scale = k
-		out = append(out, p)
+// fullPlan is everything the card has that the paper shows.
+func fullPlan(c *card.Card, s cardSpec) cardPlan {
+	p := cardPlan{scale: 1, numbers: min(4, len(c.Numbers)), optRows: true, url: c.URL != ""}
+	if p.numbers < 2 {
+		p.numbers = 0
 	}
-	p := full
-	p.scale = s.floor
-	out = append(out, p)
-	for _, f := range []func(*cardPlan){
-		func(p *cardPlan) { p.numbers, p.step = 2, "two numbers" },
-		func(p *cardPlan) { p.numbers, p.step = 0, "no numbers" },
-		func(p *cardPlan) { p.why, p.step = 2, "two why-it-matters bullets" },
-		func(p *cardPlan) { p.allRows, p.step = false, "must-have key facts only" },
-		func(p *cardPlan) { p.why, p.step = 0, "no why it matters" },
-		func(p *cardPlan) { p.quote, p.step = false, "no quote" },
-		func(p *cardPlan) { p.timeline, p.step = 1, "timeline trimmed" },
-		func(p *cardPlan) { p.timeline, p.step = 0, "no timeline" },
-	} {
-		f(&p)
-		out = append(out, p)
+	if s.why {
+		p.why = min(5, len(c.Why))
+	}
+	if c.Quote != nil {
+		p.quote = 2
+	}
+	if s.timeline && len(c.Timeline) >= 2 {
+		p.timeline = 2
+	}
+	return p
+}
+
+// giveUps are the fitting steps, least important first. Each changes one
+// field of the plan and reports whether it changed anything.
+var giveUps = []func(p *cardPlan, c *card.Card, s cardSpec) bool{
+	func(p *cardPlan, _ *card.Card, s cardSpec) bool { return raise(&p.joined, !s.twoCol) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return raise(&p.smallNum, p.numbers > 0) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return lower(&p.numbers, 2) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return lower(&p.numbers, 0) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return lower(&p.why, 2) },
+	func(p *cardPlan, c *card.Card, _ cardSpec) bool {
+		cut := false
+		for _, r := range c.Facts {
+			cut = cut || (r.Short > 0 && r.Short < len(r.Items))
+		}
+		return raise(&p.short, cut)
+	},
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return drop(&p.url) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return drop(&p.optRows) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return lower(&p.quote, 1) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return lower(&p.why, 0) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return lower(&p.quote, 0) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return lower(&p.timeline, 1) },
+	func(p *cardPlan, _ *card.Card, _ cardSpec) bool { return lower(&p.timeline, 0) },
+}
+
+func lower(v *int, to int) bool {
+	if *v > to {
+		*v = to
+		return true
+	}
+	return false
+}
+
+func raise(v *bool, ok bool) bool {
+	if *v || !ok {
+		return false
+	}
+	*v = true
+	return true
+}
+
+func drop(v *bool) bool {
+	if !*v {
+		return false
+	}
+	*v = false
+	return true
+}
+
+// gaveUp says what plan p shows less of than full, in the order things are
+// given up: "smaller numbers", "no quote", ...
+func gaveUp(p, full cardPlan, c *card.Card, s cardSpec) []string {
+	var out []string
+	numbersShown := !s.quoteOr || full.quote == 0
+	if numbersShown && p.numbers > 0 && p.smallNum {
+		out = append(out, "smaller numbers")
+	}
+	switch {
+	case !numbersShown || p.numbers == full.numbers:
+	case p.numbers == 0:
+		out = append(out, "no numbers")
+	default:
+		out = append(out, countWord(p.numbers)+" numbers")
+	}
+	switch {
+	case p.why == full.why:
+	case p.why == 0:
+		out = append(out, "no why it matters")
+	default:
+		out = append(out, countWord(p.why)+" why-it-matters bullets")
+	}
+	shown := shownRows(c, s, full)
+	for _, r := range shown {
+		if p.short && r.Short > 0 && r.Short < len(r.Items) {
+			out = append(out, countWord(r.Short)+" in "+strings.ToLower(r.Label))
+		}
+	}
+	if full.url && !p.url {
+		out = append(out, "no URL")
+	}
+	if !p.optRows {
+		for _, r := range shown {
+			if !r.Must {
+				out = append(out, "no "+strings.ToLower(r.Label))
+			}
+		}
+	}
+	switch {
+	case p.quote == full.quote:
+	case p.quote == 0:
+		out = append(out, "no quote")
+	default:
+		out = append(out, "smaller quote")
+	}
+	switch {
+	case p.timeline == full.timeline:
+	case p.timeline == 0:
+		out = append(out, "no timeline")
+	default:
+		out = append(out, "fewer timeline dates")
 	}
 	return out
 }
 
-// A cardLayout is a measured card, ready to draw at any origin.
-type cardLayout struct {
-	need, room float64 // content height needed and available, mm
-	plan       cardPlan
-	draw       func(x0, y0 float64)
+func countWord(n int) string {
+	if n >= 0 && n < 10 {
+		return []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}[n]
+	}
+	return fmt.Sprint(n)
+}
+
+// scales lists the type scales a paper may use, largest first: from the
+// size that fills a roomy page down to the paper's floor.
+func scales(s cardSpec) []float64 {
+	var out []float64
+	for k := s.grow; k > s.floor+1e-9; k -= 0.025 {
+		out = append(out, math.Round(k*1000)/1000)
+	}
+	return append(out, s.floor)
+}
+
+// fitCard finds what the card shows and at what size. It tries the plans
+// from richest to barest, each at the largest scale that fits; once one
+// fits, it gives back, the last thing taken first, anything an earlier
+// step took that fits again (a section dropped for room that a later drop
+// freed). It returns nil when even the barest plan does not fit.
+func fitCard(t text, c *card.Card, p Paper, s cardSpec) *cardLayout {
+	ks := scales(s)
+	// largest returns the layout at the largest scale that fits, by
+	// bisection: what fits at one scale fits at a smaller one.
+	largest := func(pl cardPlan) *cardLayout {
+		pl.scale = ks[len(ks)-1]
+		l := layoutCard(t, c, p, s, pl)
+		if !l.fits() {
+			return nil
+		}
+		lo, hi := 0, len(ks)-1 // ks[hi] fits
+		for lo < hi {
+			mid := (lo + hi) / 2
+			pl.scale = ks[mid]
+			if m := layoutCard(t, c, p, s, pl); m.fits() {
+				hi, l = mid, m
+			} else {
+				lo = mid + 1
+			}
+		}
+		return &l
+	}
+	levels := []cardPlan{fullPlan(c, s)}
+	for _, g := range giveUps {
+		next := levels[len(levels)-1]
+		if g(&next, c, s) {
+			levels = append(levels, next)
+		}
+	}
+	for li, pl := range levels {
+		lay := largest(pl)
+		if lay == nil {
+			continue
+		}
+		cur := pl
+		for j := li; j >= 1; j-- {
+			if try, ok := undo(cur, levels[j-1], levels[j]); ok {
+				if l := largest(try); l != nil {
+					cur, lay = try, l
+				}
+			}
+		}
+		return lay
+	}
+	return nil
+}
+
+// undo returns cur with the field that step before → after changed set
+// back to before, when cur still has it as after left it.
+func undo(cur, before, after cardPlan) (cardPlan, bool) {
+	ints := func(p *cardPlan) []*int { return []*int{&p.numbers, &p.why, &p.quote, &p.timeline} }
+	bools := func(p *cardPlan) []*bool { return []*bool{&p.joined, &p.smallNum, &p.short, &p.url, &p.optRows} }
+	ci, bi, ai := ints(&cur), ints(&before), ints(&after)
+	for i := range ci {
+		if *bi[i] != *ai[i] && *ci[i] == *ai[i] {
+			*ci[i] = *bi[i]
+			return cur, true
+		}
+	}
+	cb, bb, ab := bools(&cur), bools(&before), bools(&after)
+	for i := range cb {
+		if *bb[i] != *ab[i] && *cb[i] == *ab[i] {
+			*cb[i] = *bb[i]
+			return cur, true
+		}
+	}
+	return cur, false
 }
 
 // CardOptions choose the paper and, for small cards, how many to a sheet.
@@ -124,9 +304,9 @@ type CardOptions struct {
 
 // Card writes a briefing card: always exactly one page, or an error that
 // names what is too long. With Nup > 1 it places that many copies on one
-// sheet with cut marks. It returns the plan step it settled on ("full",
-// "no quote", ...), for messages.
-func Card(w io.Writer, c *card.Card, opt CardOptions, m Meta) (string, error) {
+// sheet with cut marks. It returns what it gave up to fit ("no numbers",
+// "smaller quote", ...), nothing when the whole card fits.
+func Card(w io.Writer, c *card.Card, opt CardOptions, m Meta) ([]string, error) {
 	p := opt.Paper
 	page := p
 	if opt.Nup > 1 {
@@ -142,22 +322,15 @@ func Card(w io.Writer, c *card.Card, opt CardOptions, m Meta) (string, error) {
 	d := newDoc(page, m)
 	t := newText(d)
 	spec := specFor(p)
-	var lay *cardLayout
-	for _, pl := range plans(spec) {
-		l := layoutCard(t, c, p, spec, pl)
-		if l.need <= l.room+1e-6 {
-			lay = &l
-			break
-		}
-	}
+	lay := fitCard(t, c, p, spec)
 	if lay == nil {
-		return "", tooLong(t, c, p, spec)
+		return nil, tooLong(t, c, p, spec)
 	}
 	var origins [][2]float64
 	if opt.Nup > 1 {
 		cols, rows, gx, gy := grid(p, page)
 		if opt.Nup > cols*rows {
-			return "", fmt.Errorf("at most %d %s %s fit on one %s sheet; asked for %d", cols*rows, p.Name, plural(cols*rows, "card"), opt.Sheet.Name, opt.Nup)
+			return nil, fmt.Errorf("at most %d %s %s fit on one %s sheet; asked for %d", cols*rows, p.Name, plural(cols*rows, "card"), opt.Sheet.Name, opt.Nup)
 		}
 		for i := 0; i < opt.Nup; i++ {
 			origins = append(origins, [2]float64{gx + float64(i%cols)*p.W, gy + float64(i/cols)*p.H})
@@ -173,12 +346,12 @@ func Card(w io.Writer, c *card.Card, opt CardOptions, m Meta) (string, error) {
 	}
 	t.flush()
 	if d.PageCount() != 1 {
-		return "", fmt.Errorf("card: %d pages; a card is one page", d.PageCount())
+		return nil, fmt.Errorf("card: %d pages; a card is one page", d.PageCount())
 	}
 	if _, err := finish(d, w); err != nil {
-		return "", err
+		return nil, err
 	}
-	return lay.plan.step, nil
+	return gaveUp(lay.plan, fullPlan(c, spec), c, spec), nil
 }
 
 // grid returns how many cards of size c fit across and down the sheet, and
@@ -239,11 +412,11 @@ func tooLong(t text, c *card.Card, p Paper, s cardSpec) error {
 		{"[article].headline", len([]rune(c.Headline)), s.head.scaled(k).height(len(t.wrap(s.head.scaled(k), c.Headline, w)))},
 		{"[article].summary", len([]rune(c.What)), s.body.scaled(k).height(len(t.wrap(s.body.scaled(k), c.What, w)))},
 	}
-	for _, r := range c.Facts {
-		if r.Must {
-			parts = append(parts, part{"the key fact “" + r.Label + "”", len([]rune(r.Value)),
-				s.value.scaled(k).height(len(t.wrap(s.value.scaled(k), r.Value, w*0.7))) + 1})
-		}
+	// The rows as the barest plan shows them: Who cut to its first items.
+	for _, r := range shownRows(c, s, cardPlan{short: true}) {
+		v := strings.Join(r.Items, " · ")
+		parts = append(parts, part{"the key fact “" + r.Label + "”", len([]rune(v)),
+			s.value.scaled(k).height(len(t.wrap(s.value.scaled(k), v, w*0.7))) + 1})
 	}
 	longest := parts[0]
 	for _, pt := range parts[1:] {
@@ -253,32 +426,4 @@ func tooLong(t text, c *card.Card, p Paper, s cardSpec) error {
 	}
 	return fmt.Errorf("card: the must-have content does not fit on one %s card even at the smallest type; "+
 		"%s is the longest (%d characters, %.0f mm of the %.0f mm page): shorten it", p.Name, longest.field, longest.chars, longest.h, p.H-2*s.margin)
-}
-
-// pickTicks chooses up to n ticks: first, last and highlighted first, then
-// others spread evenly; trim keeps only the first three kinds.
-func pickTicks(ts []card.Tick, n int, trim bool) []card.Tick {
-	if len(ts) <= n && !trim {
-		return ts
-	}
-	keep := map[int]bool{0: true, len(ts) - 1: true}
-	for i, tk := range ts {
-		if tk.Highlight {
-			keep[i] = true
-		}
-	}
-	if !trim {
-		for step := 2; len(keep) < n && step <= len(ts); step++ {
-			for i := 0; i < len(ts) && len(keep) < n; i += max(1, len(ts)/step) {
-				keep[i] = true
-			}
-		}
-	}
-	var out []card.Tick
-	for i, tk := range ts {
-		if keep[i] && (len(out) < n || trim) {
-			out = append(out, tk)
-		}
-	}
-	return out
 }

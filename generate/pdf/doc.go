@@ -116,6 +116,7 @@ type text struct {
 
 type textState struct {
 	wraps map[wrapKey][]string // versions repeat the same texts: wrap once
+	overs map[wrapKey]bool     // wrapWords results with a word wider than the line
 	cur   style                // the font last selected, to skip redundant selections
 	col   rgb                  // text colour for queued runs
 	runs  []run
@@ -138,7 +139,7 @@ type wrapKey struct {
 }
 
 func newText(d *gofpdf.Fpdf) text {
-	return text{d, &textState{cur: style{size: -1}, wraps: map[wrapKey][]string{}}}
+	return text{d, &textState{cur: style{size: -1}, wraps: map[wrapKey][]string{}, overs: map[wrapKey]bool{}}}
 }
 
 func (t text) use(s style) {

@@ -26,17 +26,24 @@ func Key(w io.Writer, q *quiz.Quiz, p Paper, m Meta) (int, error) {
 	t := newText(d)
 	x, width := qMargin, p.W-2*qMargin
 	published := humanDate(q.Article.Date)
-	intro := fmt.Sprintf("%d questions · %d %s · seed %d (quizcard quiz --seed %d makes it again) · from “%s”, %s, %s",
-		len(q.Questions), len(q.Versions), plural(len(q.Versions), "version"), q.Seed, q.Seed,
+	intro := fmt.Sprintf("%d questions · %d %s · seed %d · from “%s”, %s, %s",
+		len(q.Questions), len(q.Versions), plural(len(q.Versions), "version"), q.Seed,
 		q.Article.Title, q.Article.Outlet, published)
 	titleLines := t.wrap(qTitle, "Answer key: "+q.Title, width)
 	introLines := t.wrap(qSmall, intro, width)
+	// The whole command that makes this quiz again, when the caller
+	// recorded it: the seed alone does not.
+	var again []string
+	if q.Command != "" {
+		again = t.wrap(kCell, "To make this quiz again: "+q.Command, width)
+	}
 	blocks := []block{{
-		h: qTitle.height(len(titleLines)) + 2 + qSmall.height(len(introLines)) + 5,
+		h: qTitle.height(len(titleLines)) + 2 + qSmall.height(len(introLines)) + kCell.height(len(again)) + 5,
 		draw: func(y float64) {
 			y = t.lines(qTitle, x, y, width, titleLines) + 2
 			t.setGrey(70)
-			t.lines(qSmall, x, y, width, introLines)
+			y = t.lines(qSmall, x, y, width, introLines)
+			t.lines(kCell, x, y, width, again)
 			t.setGrey(0)
 		},
 	}}
@@ -54,7 +61,7 @@ func Key(w io.Writer, q *quiz.Quiz, p Paper, m Meta) (int, error) {
 	for _, it := range q.Versions[0].Items {
 		blocks = append(blocks, explainBlock(t, q, q.Question(it.Question), pos[it.Question], published, x, width))
 	}
-	s := section{name: "answer key", blocks: blocks, footer: footer(t, p, "Answer key · "+clipTo(t, qFooter, q.Title, width*0.6))}
+	s := section{name: "answer key", blocks: blocks, footer: footer(t, p, "Answer key · "+footerTitle(t, q.Title, width-t.width(qFooter, "Answer key · ")), "")}
 	f := &flow{t: t, top: qMargin, bottom: p.H - qMargin}
 	if err := f.draw([]section{s}); err != nil {
 		return 0, err
@@ -150,7 +157,7 @@ func explainBlock(t text, q *quiz.Quiz, qu *quiz.Question, pos []string, publish
 		explain = t.wrap(kBody, qu.Explain, w-4)
 	}
 	if qu.Source != "" {
-		source = t.wrap(kQuote, "“"+qu.Source+"” ("+q.Article.Outlet+", "+published+")", w-4)
+		source = t.wrap(kQuote, "“"+inQuotes(qu.Source)+"” ("+q.Article.Outlet+", "+published+")", w-4)
 	}
 	h := kLabel.height(len(head)) + kBody.height(len(answer)+len(explain)) + kQuote.height(len(source)) + 4
 	return block{h: h, draw: func(y float64) {

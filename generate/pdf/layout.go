@@ -56,6 +56,38 @@ func (f *flow) paginate(s section) ([][]placed, error) {
 	return pages, nil
 }
 
+// pages returns how many pages the sections take.
+func (f *flow) pages(sections []section) (int, error) {
+	n := 0
+	for _, s := range sections {
+		pages, err := f.paginate(s)
+		if err != nil {
+			return 0, err
+		}
+		n += len(pages)
+	}
+	return n, nil
+}
+
+// mightSave reports whether some section could take a page fewer with its
+// blocks k times as tall: whether setting them smaller is worth measuring.
+func (f *flow) mightSave(sections []section, k float64) bool {
+	for _, s := range sections {
+		pages, err := f.paginate(s)
+		if err != nil || len(pages) < 2 {
+			continue
+		}
+		h := 0.0
+		for _, b := range s.blocks {
+			h += b.h
+		}
+		if h*k <= float64(len(pages)-1)*(f.bottom-f.top) {
+			return true
+		}
+	}
+	return false
+}
+
 // draw lays out every section before drawing any, so that nothing is drawn
 // when something does not fit.
 func (f *flow) draw(sections []section) error {

@@ -156,12 +156,22 @@ func TestKeyText(t *testing.T) {
 			}
 		}
 	}
+	// Excerpts are printed in typographic quotes: compare them with
+	// every quotation mark and apostrophe left out, and never find the
+	// article's straight quotes beside the printed ones.
+	noQuotes := strings.NewReplacer("\"", "", "“", "", "”", "", "‘", "", "’", "", "'", "")
+	bare := noQuotes.Replace(all)
 	for _, qu := range q.Questions {
-		if qu.Source != "" && !strings.Contains(all, squash(qu.Source)) {
+		if qu.Source != "" && !strings.Contains(bare, strings.TrimRight(noQuotes.Replace(squash(qu.Source)), ",;:")) {
 			t.Errorf("%s: source %q not found", qu.ID, qu.Source)
 		}
 		if !strings.Contains(all, squash(qu.Correct)) {
 			t.Errorf("%s: answer %q not found", qu.ID, qu.Correct)
+		}
+	}
+	for _, stray := range []string{"“\"", "\"”", "“'", "'”"} {
+		if strings.Contains(all, stray) {
+			t.Errorf("the key prints %q", stray)
 		}
 	}
 }

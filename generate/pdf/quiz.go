@@ -34,62 +34,122 @@ var sectionNames = map[quiz.Form]string{
 	quiz.Order: "Ordering: write the letters from earliest to latest",
 }
 
+// quizStyle is the type and spacing of the questions on a students'
+// paper, at some scale of the standard ones.
+type quizStyle struct {
+	body, bold, small, section style
+	indent, optText, box, gap  float64
+}
+
+// quizStyleAt returns the question styles at scale k (1: the standard).
+func quizStyleAt(k float64) quizStyle {
+	return quizStyle{
+		body: qBody.scaled(k), bold: qBold.scaled(k), small: qSmall.scaled(k), section: qSection.scaled(k),
+		indent: qIndent, optText: qOptText * k, box: qBox * k, gap: qGap * k,
+	}
+}
+
+// shrinkTo lists the scales a quiz may be set at, largest first: a
+// version that fits on one page fewer at a slightly smaller size is set
+// at that size.
+var shrinkTo = []float64{1, 0.95, 0.9}
+
 // Quiz writes the students' paper: one section per version, each starting on
 // a new page, with a header to fill in, numbered questions, answer boxes and
 // "page x of y" footers. It returns the number of pages.
 func Quiz(w io.Writer, q *quiz.Quiz, p Paper, m Meta) (int, error) {
 	d := newDoc(p, m)
 	t := newText(d)
-	x, width := qMargin, p.W-2*qMargin
-	title := clipTo(t, qFooter, q.Title, width*0.6)
-	var sections []section
-	for _, v := range q.Versions {
-		label := v.Label
-		s := section{name: "version " + label, footer: footer(t, p, fmt.Sprintf("%s · Version %s", title, label))}
-		s.blocks = append(s.blocks, headerBlock(t, q.Title, label, x, width))
-		var prev quiz.Form
-		for _, it := range v.Items {
-			qu := q.Question(it.Question)
-			b := questionBlock(t, qu, it, x, width)
-			if qu.Form != prev {
-				b = withHeading(t, sectionNames[qu.Form], b, x, width)
-				prev = qu.Form
-			}
-			s.blocks = append(s.blocks, b)
-		}
-		sections = append(sections, s)
-	}
 	f := &flow{t: t, top: qMargin, bottom: p.H - qMargin}
+	sections := quizSections(t, q, p, quizStyleAt(1))
+	if f.mightSave(sections, shrinkTo[len(shrinkTo)-1]) {
+		// The largest scale that takes as few pages as the smallest.
+		least, err := f.pages(quizSections(t, q, p, quizStyleAt(shrinkTo[len(shrinkTo)-1])))
+		if err != nil {
+			return 0, err
+		}
+		for _, k := range shrinkTo {
+			try := sections
+			if k != 1 {
+				try = quizSections(t, q, p, quizStyleAt(k))
+			}
+			if n, err := f.pages(try); err == nil && n == least {
+				sections = try
+				break
+			}
+		}
+	}
 	if err := f.draw(sections); err != nil {
 		return 0, err
 	}
 	return finish(d, w)
 }
 
-// footer returns a section footer: label and "page x of y", centred.
-func footer(t text, p Paper, label string) func(page, pages int) {
+// quizSections measures every version of the quiz in style st.
+func quizSections(t text, q *quiz.Quiz, p Paper, st quizStyle) []section {
+	x, width := qMargin, p.W-2*qMargin
+	var sections []section
+	for _, v := range q.Versions {
+		label := v.Label
+		s := section{name: "version " + label, footer: footer(t, p, footerTitle(t, q.Title, width), " · Version "+label)}
+		s.blocks = append(s.blocks, headerBlock(t, st, q.Title, label, x, width))
+		var prev quiz.Form
+		for _, it := range v.Items {
+			qu := q.Question(it.Question)
+			b := questionBlock(t, st, qu, it, x, width)
+			if qu.Form != prev {
+				b = withHeading(t, st, sectionNames[qu.Form], b, x, width)
+				prev = qu.Form
+			}
+			s.blocks = append(s.blocks, b)
+		}
+		sections = append(sections, s)
+	}
+	return sections
+}
+
+// footer returns a section footer: title, label and "page x of y",
+// centred.
+func footer(t text, p Paper, title, label string) func(page, pages int) {
 	return func(page, pages int) {
 		t.setGrey(110)
-		t.centre(qFooter, qMargin, p.H-qMargin+5, p.W-2*qMargin, fmt.Sprintf("%s · page %d of %d", label, page, pages))
+		t.centre(qFooter, qMargin, p.H-qMargin+5, p.W-2*qMargin, fmt.Sprintf("%s%s · page %d of %d", title, label, page, pages))
 		t.setGrey(0)
 	}
 }
 
-// clipTo shortens str with an ellipsis until it fits w.
+// footerTitle clips a title for a footer of width w that also carries a
+// label and "page x of y".
+func footerTitle(t text, title string, w float64) string {
+	return clipTo(t, qFooter, title, w-t.width(qFooter, " · Version ZZ · page 99 of 99")-10)
+}
+
+// clipTo shortens str to fit w: it cuts at a word and adds an ellipsis,
+// and cuts inside a word only when the first word alone is too wide.
 func clipTo(t text, s style, str string, w float64) string {
 	if t.width(s, str) <= w {
 		return str
+	}
+	words := strings.Fields(str)
+	for n := len(words) - 1; n >= 1; n-- {
+		cut := strings.TrimRight(strings.Join(words[:n], " "), " ,;:–—-·")
+		if strings.HasSuffix(cut, ".") {
+			cut += " " // "U.S. …", not "U.S.…"
+		}
+		if t.width(s, cut+"…") <= w {
+			return cut + "…"
+		}
 	}
 	r := []rune(str)
 	for len(r) > 1 && t.width(s, string(r)+"…") > w {
 		r = r[:len(r)-1]
 	}
-	return strings.TrimSpace(string(r)) + "…"
+	return string(r) + "…"
 }
 
 // headerBlock measures a version's header: title, version box, and the
 // name, class and date lines, with fill's texts printed on them when given.
-func headerBlock(t text, title, label string, x, w float64, fill ...string) block {
+func headerBlock(t text, st quizStyle, title, label string, x, w float64, fill ...string) block {
 	boxW := t.width(qVersion, "Version "+label) + 8
 	titleLines := t.wrap(qTitle, title, w-boxW-6)
 	titleH := max(qTitle.height(len(titleLines)), 12) + 4
@@ -100,14 +160,14 @@ func headerBlock(t text, title, label string, x, w float64, fill ...string) bloc
 	}{{"Name", 0.5, 0}, {"Class", 0.22, 0}, {"Date", 0.28, 0}}
 	filled := make([]string, len(fields))
 	for i := range fields {
-		fields[i].w = t.width(qBody, fields[i].label+" ")
+		fields[i].w = t.width(st.body, fields[i].label+" ")
 		if i < len(fill) && fill[i] != "" {
-			filled[i] = clipTo(t, qBold, fill[i], w*fields[i].frac-fields[i].w-6)
+			filled[i] = clipTo(t, st.bold, fill[i], w*fields[i].frac-fields[i].w-6)
 		}
 	}
-	note := t.wrap(qSmall, "Answer every question. Tick one box for multiple choice and true or false; "+
+	note := t.wrap(st.small, "Answer every question. Tick one box for multiple choice and true or false; "+
 		"for matching, write a letter in each box; for ordering, write the letters from earliest to latest.", w)
-	h := titleH + 8 + qSmall.height(len(note)) + 6
+	h := titleH + 8 + st.small.height(len(note)) + 6
 	return block{h: h, draw: func(y float64) {
 		d := t.d
 		t.lines(qTitle, x, y, w-boxW-6, titleLines)
@@ -119,16 +179,16 @@ func headerBlock(t text, title, label string, x, w float64, fill ...string) bloc
 		d.SetLineWidth(0.2)
 		fx := x
 		for i, fl := range fields {
-			t.lines(qBody, fx, y, fl.w, []string{fl.label})
+			t.lines(st.body, fx, y, fl.w, []string{fl.label})
 			if filled[i] != "" {
-				t.lines(qBold, fx+fl.w+1, y, w*fl.frac-fl.w-6, []string{filled[i]})
+				t.lines(st.bold, fx+fl.w+1, y, w*fl.frac-fl.w-6, []string{filled[i]})
 			}
 			d.Line(fx+fl.w, y+4.6, fx+w*fl.frac-4, y+4.6)
 			fx += w * fl.frac
 		}
 		y += 8
 		t.setGrey(70)
-		y = t.lines(qSmall, x, y, w, note)
+		y = t.lines(st.small, x, y, w, note)
 		t.setGrey(0)
 		d.SetLineWidth(0.3)
 		d.Line(x, y+2, x+w, y+2)
@@ -136,11 +196,11 @@ func headerBlock(t text, title, label string, x, w float64, fill ...string) bloc
 }
 
 // withHeading puts a section heading above a question, kept on its page.
-func withHeading(t text, name string, b block, x, w float64) block {
-	h := qSection.height(1) + 2
+func withHeading(t text, st quizStyle, name string, b block, x, w float64) block {
+	h := st.section.height(1) + 2
 	return block{h: h + b.h, draw: func(y float64) {
 		t.setGrey(90)
-		t.lines(qSection, x, y, w, []string{strings.ToUpper(name)})
+		t.lines(st.section, x, y, w, []string{strings.ToUpper(name)})
 		t.setGrey(0)
 		b.draw(y + h)
 	}}
@@ -148,35 +208,35 @@ func withHeading(t text, name string, b block, x, w float64) block {
 
 // questionBlock measures one question as a version shows it, and returns
 // the block that draws it.
-func questionBlock(t text, q *quiz.Question, it quiz.Item, x, w float64) block {
+func questionBlock(t text, st quizStyle, q *quiz.Question, it quiz.Item, x, w float64) block {
 	d := t.d
-	tx, tw := x+qIndent, w-qIndent
-	prompt := t.wrap(qBody, q.Prompt, tw)
-	head := qBody.height(len(prompt)) + 1.5
+	tx, tw := x+st.indent, w-st.indent
+	prompt := t.wrap(st.body, q.Prompt, tw)
+	head := st.body.height(len(prompt)) + 1.5
 	number := fmt.Sprintf("%d.", it.Number)
 	drawHead := func(y float64) {
-		t.lines(qBold, x, y, qIndent, []string{number})
-		t.lines(qBody, tx, y, tw, prompt)
+		t.lines(st.bold, x, y, st.indent, []string{number})
+		t.lines(st.body, tx, y, tw, prompt)
 	}
 	box := func(bx, by float64) {
 		d.SetLineWidth(0.3)
-		d.Rect(bx, by+(ptmm(qBody.lead)-qBox)/2, qBox, qBox, "D")
+		d.Rect(bx, by+(ptmm(st.body.lead)-st.box)/2, st.box, st.box, "D")
 	}
 	shown := q.Shown(it)
 	switch q.Form {
 	case quiz.TF:
 		widths := make([]float64, len(shown))
 		for i, o := range shown {
-			widths[i] = t.width(qBody, o)
+			widths[i] = t.width(st.body, o)
 		}
-		return block{h: head + qBody.height(1) + qGap, draw: func(y float64) {
+		return block{h: head + st.body.height(1) + st.gap, draw: func(y float64) {
 			drawHead(y)
 			y += head
 			bx := tx
 			for i, o := range shown {
 				box(bx, y)
-				t.lines(qBody, bx+qBox+2, y, widths[i], []string{o})
-				bx += qBox + 2 + widths[i] + 12
+				t.lines(st.body, bx+st.box+2, y, widths[i], []string{o})
+				bx += st.box + 2 + widths[i] + 12
 			}
 		}}
 	case quiz.Match:
@@ -185,8 +245,8 @@ func questionBlock(t text, q *quiz.Question, it quiz.Item, x, w float64) block {
 		avail := tw - boxCol - gutter
 		var lw, rw float64
 		for i := range q.Left {
-			lw = max(lw, t.width(qBody, fmt.Sprintf("%d. %s", i+1, q.Left[i])))
-			rw = max(rw, t.width(qBody, "A. "+shown[i]))
+			lw = max(lw, t.width(st.body, fmt.Sprintf("%d. %s", i+1, q.Left[i])))
+			rw = max(rw, t.width(st.body, "A. "+shown[i]))
 		}
 		leftW := min(max(avail*lw/(lw+rw), avail*0.35), avail*0.65)
 		rightW := avail - leftW
@@ -194,52 +254,52 @@ func questionBlock(t text, q *quiz.Question, it quiz.Item, x, w float64) block {
 		rows := make([]row, len(q.Left))
 		h := head
 		for i := range rows {
-			rows[i].left = t.wrap(qBody, fmt.Sprintf("%d. %s", i+1, q.Left[i]), leftW)
-			rows[i].right = t.wrap(qBody, quiz.Letter(i)+". "+shown[i], rightW)
-			h += qBody.height(max(len(rows[i].left), len(rows[i].right))) + 1
+			rows[i].left = t.wrap(st.body, fmt.Sprintf("%d. %s", i+1, q.Left[i]), leftW)
+			rows[i].right = t.wrap(st.body, quiz.Letter(i)+". "+shown[i], rightW)
+			h += st.body.height(max(len(rows[i].left), len(rows[i].right))) + 1
 		}
-		return block{h: h + qGap, draw: func(y float64) {
+		return block{h: h + st.gap, draw: func(y float64) {
 			drawHead(y)
 			y += head
 			for _, r := range rows {
 				d.SetLineWidth(0.3)
-				d.Rect(tx, y+(ptmm(qBody.lead)-5)/2, 6, 5, "D")
-				t.lines(qBody, tx+boxCol, y, leftW, r.left)
-				t.lines(qBody, tx+boxCol+leftW+gutter, y, rightW, r.right)
-				y += qBody.height(max(len(r.left), len(r.right))) + 1
+				d.Rect(tx, y+(ptmm(st.body.lead)-5)/2, 6, 5, "D")
+				t.lines(st.body, tx+boxCol, y, leftW, r.left)
+				t.lines(st.body, tx+boxCol+leftW+gutter, y, rightW, r.right)
+				y += st.body.height(max(len(r.left), len(r.right))) + 1
 			}
 		}}
 	case quiz.Order:
 		items := make([][]string, len(shown))
 		h := head
 		for i, s := range shown {
-			items[i] = t.wrap(qBody, s, tw-8)
-			h += qBody.height(len(items[i])) + 0.5
+			items[i] = t.wrap(st.body, s, tw-8)
+			h += st.body.height(len(items[i])) + 0.5
 		}
 		h += 2 + 7
-		return block{h: h + qGap, draw: func(y float64) {
+		return block{h: h + st.gap, draw: func(y float64) {
 			drawHead(y)
 			y += head
 			for i, lines := range items {
-				t.lines(qBold, tx, y, 8, []string{quiz.Letter(i) + "."})
-				y = t.lines(qBody, tx+8, y, tw-8, lines) + 0.5
+				t.lines(st.bold, tx, y, 8, []string{quiz.Letter(i) + "."})
+				y = t.lines(st.body, tx+8, y, tw-8, lines) + 0.5
 			}
 			y += 2
-			lh := ptmm(qSmall.lead)
+			lh := ptmm(st.small.lead)
 			t.setGrey(70)
-			t.lines(qSmall, tx, y+(7-lh)/2, 14, []string{"Earliest"})
+			t.lines(st.small, tx, y+(7-lh)/2, 14, []string{"Earliest"})
 			t.setGrey(0)
 			bx := tx + 16
 			d.SetLineWidth(0.3)
 			for i := range items {
 				d.Rect(bx, y, 8, 7, "D")
 				if i < len(items)-1 {
-					t.centre(qBody, bx+8, y+(7-ptmm(qBody.lead))/2, 6, "→")
+					t.centre(st.body, bx+8, y+(7-ptmm(st.body.lead))/2, 6, "→")
 				}
 				bx += 14
 			}
 			t.setGrey(70)
-			t.lines(qSmall, bx, y+(7-lh)/2, 14, []string{"Latest"})
+			t.lines(st.small, bx, y+(7-lh)/2, 14, []string{"Latest"})
 			t.setGrey(0)
 		}}
 	}
@@ -247,16 +307,16 @@ func questionBlock(t text, q *quiz.Question, it quiz.Item, x, w float64) block {
 	opts := make([][]string, len(shown))
 	h := head
 	for i, o := range shown {
-		opts[i] = t.wrap(qBody, o, tw-qOptText)
-		h += qBody.height(len(opts[i])) + 0.8
+		opts[i] = t.wrap(st.body, o, tw-st.optText)
+		h += st.body.height(len(opts[i])) + 0.8
 	}
-	return block{h: h + qGap, draw: func(y float64) {
+	return block{h: h + st.gap, draw: func(y float64) {
 		drawHead(y)
 		y += head
 		for i, lines := range opts {
 			box(tx, y)
-			t.lines(qBold, tx+qBox+1.6, y, 5, []string{quiz.Letter(i)})
-			y = t.lines(qBody, tx+qOptText, y, tw-qOptText, lines) + 0.8
+			t.lines(st.bold, tx+st.box+1.6, y, 5, []string{quiz.Letter(i)})
+			y = t.lines(st.body, tx+st.optText, y, tw-st.optText, lines) + 0.8
 		}
 	}}
 }

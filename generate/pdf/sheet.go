@@ -25,7 +25,8 @@ func Copies(w io.Writer, d *sheet.Doc, p Paper, m Meta) (int, error) {
 	doc := newDoc(p, m)
 	t := newText(doc)
 	x, width := qMargin, p.W-2*qMargin
-	title := clipTo(t, qFooter, d.Title, width*0.5)
+	st := quizStyleAt(1)
+	title := footerTitle(t, d.Title, width-t.width(qFooter, " · copy 9999"))
 	f := &flow{t: t, top: qMargin, bottom: p.H - qMargin}
 	type laid struct {
 		c     sheet.Copy
@@ -44,13 +45,13 @@ func Copies(w io.Writer, d *sheet.Doc, p Paper, m Meta) (int, error) {
 			who += " (" + c.ID + ")"
 		}
 		s := section{name: "copy " + fmt.Sprint(c.Number)}
-		s.blocks = append(s.blocks, headerBlock(t, d.Title, c.Version, x, width, who, c.Class))
+		s.blocks = append(s.blocks, headerBlock(t, st, d.Title, c.Version, x, width, who, c.Class))
 		var prev quiz.Form
 		for _, it := range v.Items {
 			qu := d.Question(it.Question)
-			b := questionBlock(t, qu, it, x, width)
+			b := questionBlock(t, st, qu, it, x, width)
 			if qu.Form != prev {
-				b = withHeading(t, sectionNames[qu.Form], b, x, width)
+				b = withHeading(t, st, sectionNames[qu.Form], b, x, width)
 				prev = qu.Form
 			}
 			s.blocks = append(s.blocks, b)
@@ -69,7 +70,7 @@ func Copies(w io.Writer, d *sheet.Doc, p Paper, m Meta) (int, error) {
 			label += fmt.Sprintf(" · copy %d", c.c.Number)
 		}
 		total := len(c.pages) + len(c.sheet.Pages)
-		foot := footer(t, p, title+" · "+label)
+		foot := footer(t, p, title, " · "+label)
 		// Pages of questions carry a small code too, so that a scan of the
 		// whole copy is sorted without guessing.
 		qcode, err := sheet.QR(sheet.Code{Quiz: d.ID, Version: c.c.Version, Copy: c.c.Number}.String())

@@ -3,8 +3,6 @@ package quiz
 import (
 	"fmt"
 	"math"
-	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,103 +13,267 @@ import (
 // plan is how many questions of each form a quiz gets.
 type plan map[Form]int
 
-// questions picks facts and entity sets and turns them into questions in
-// canonical order: multiple choice, true/false, matching, ordering.
-func (g *gen) questions(opt Options) ([]Question, error) {
-	matches := g.matchSets(opt.Filter)
-	orders := g.orderable(opt.Filter)
-	p, err := planForms(opt, len(matches), len(orders) >= 4)
-	if err != nil {
-		return nil, err
-	}
-	facts := g.b.Select(opt.Filter)
-	need := p[MC] + p[TF]
-	if len(facts) < need {
-		return nil, fmt.Errorf("only %d %s; asked for %d", len(facts), describeFilter(opt.Filter, len(facts)), need)
-	}
+// An item is a question a paper may hold, with what keeping the paper
+// clean needs to know about it.
+type item struct {
+	q      Question
+	fact   *bank.Fact // nil for matching and ordering
+	kind   string     // the fact's kind, or the matching set's
+	groups []int      // sentence groups it draws on
+	keys   []string   // normalized ways a text may name its answer(s)
+	text   string     // normalized text a student reads: stem, statement or labels
+	opts   []string   // normalized options (multiple choice)
+	events []string   // entities a matching or ordering question uses
+	// True/false: the statement with the answer, and the false versions
+	// it may show instead (curated first).
+	truth  string
+	falses []string
+	values []bank.Value // multiple choice: the option values, answer first
+}
 
-	// True/false first, from facts that have a statement; multiple choice
-	// from the rest, among facts that can offer enough wrong options.
-	order := g.rng.Perm(len(facts))
-	used := make([]bool, len(facts))
-	var tfFacts, mcFacts []bank.Fact
-	var mcWrong [][]bank.Value
-	for _, i := range order {
-		if len(tfFacts) == p[TF] {
-			break
-		}
-		if facts[i].Statement != "" {
-			tfFacts = append(tfFacts, facts[i])
-			used[i] = true
-		}
-	}
-	if len(tfFacts) < p[TF] {
-		return nil, fmt.Errorf("only %d %s have a true/false statement; asked for %d true/false questions", len(tfFacts), describeFilter(opt.Filter, 2), p[TF])
-	}
-	for _, i := range order {
-		if len(mcFacts) == p[MC] {
-			break
-		}
-		if used[i] {
-			continue
-		}
-		wrong, err := g.distractors(facts[i], opt.Choices-1)
-		if err != nil {
-			continue
-		}
-		mcFacts = append(mcFacts, facts[i])
-		mcWrong = append(mcWrong, wrong)
-		used[i] = true
-	}
-	if len(mcFacts) < p[MC] {
-		return nil, fmt.Errorf("only %d %s can offer %d wrong options; asked for %d multiple-choice questions with --choices %d",
-			len(mcFacts), describeFilter(opt.Filter, 2), opt.Choices-1, p[MC], opt.Choices)
-	}
+// factItems are the questions one fact can become.
+type factItems struct {
+	fact   *bank.Fact
+	groups []int
+	mc, tf *item
+	mcWhy  error // why no multiple-choice question, when mc is nil
+	tfWhy  error
+}
 
-	var qs []Question
-	for i, f := range mcFacts {
-		q := g.factQuestion(f, MC)
-		q.Options = append([]string{g.b.Text(f.Answer)}, texts(g.b, mcWrong[i])...)
-		for j := range q.Options {
-			q.Options[j] = capitalise(q.Options[j]) // "the United States" reads as a list item
+// candidates turns every fact the filter selects into the items it can
+// make under the rules of distract.go.
+func (g *gen) candidates(facts []bank.Fact, choices int, groups map[string][]int) []*factItems {
+	var out []*factItems
+	for i := range facts {
+		f := &facts[i]
+		fi := &factItems{fact: f, groups: groups[f.ID]}
+		fi.mc, fi.mcWhy = g.multipleChoice(f, choices, groups[f.ID])
+		fi.tf, fi.tfWhy = g.trueFalse(f, groups[f.ID])
+		out = append(out, fi)
+	}
+	return out
+}
+
+// base is what every item made from one fact shares.
+func (g *gen) base(f *bank.Fact, form Form, groups []int) *item {
+	return &item{
+		q: Question{
+			Form:    form,
+			Facts:   []string{f.ID},
+			Prompt:  f.Ask,
+			Correct: g.show(f.Answer),
+			Explain: f.Explain,
+			Source:  f.Source,
+			Kind:    f.Kind,
+		},
+		fact:   f,
+		kind:   f.Kind,
+		groups: groups,
+		keys:   normalizeAll(valueForms(g.b, f.Answer)),
+		events: g.eventsDated(f.Answer),
+	}
+}
+
+// eventsDated returns the events on the date v holds: a fact that asks an
+// event's date makes the same point as a matching or ordering question
+// that shows it.
+func (g *gen) eventsDated(v bank.Value) []string {
+	if v.Type != bank.DateValue {
+		return nil
+	}
+	var out []string
+	for _, e := range g.b.Pool(bank.Events) {
+		a, d := optionDate(e.Date), optionDate(v.Date)
+		sameDay := (a.Precision == bank.MonthDay || d.Precision == bank.MonthDay) &&
+			a.Day != 0 && a.Month == d.Month && a.Day == d.Day
+		if a == d || sameDay {
+			out = append(out, e.ID)
 		}
-		q.Correct = q.Options[q.Answer]
-		qs = append(qs, q)
 	}
-	// Half the statements true, half false, at random.
-	truths := make([]bool, len(tfFacts))
-	for i := range truths {
-		truths[i] = i < len(truths)/2 || (i == len(truths)/2 && len(truths)%2 == 1 && g.rng.IntN(2) == 0)
+	return out
+}
+
+// multipleChoice makes f's multiple-choice item with choices options, or
+// says why it cannot.
+func (g *gen) multipleChoice(f *bank.Fact, choices int, groups []int) (*item, error) {
+	it := g.base(f, MC, groups)
+	answer := f.Answer
+	if answer.Type == bank.NumberValue && answer.Number.Bound() != bank.Exact {
+		// "More than 40" is as true as "more than 50": ask for the figure
+		// the article prints, as a gap in its own words (rule 2).
+		cloze, ok := clozeFigure(f.Source, answer.Number)
+		if !ok {
+			return nil, fmt.Errorf("its source does not show the figure %s, which a qualified number is asked as", answer.Number.Digits())
+		}
+		it.q.Prompt = cloze
+		answer.Number = bank.Number{Value: answer.Number.Value, Decimals: answer.Number.Decimals}
 	}
-	g.rng.Shuffle(len(truths), func(i, j int) { truths[i], truths[j] = truths[j], truths[i] })
-	for i, f := range tfFacts {
-		q, err := g.trueFalse(f, truths[i])
+	if hasAny(normalize(it.q.Prompt), it.keys) && answer.Type == bank.EntityValue {
+		return nil, fmt.Errorf("the question names its own answer")
+	}
+	// An answer that differs in form from every wrong option is a cue
+	// (rule 5): draw again a few times before giving up on the fact.
+	for try := 0; ; try++ {
+		wrong, err := g.distractors(*f, it.q.Prompt, choices-1)
 		if err != nil {
 			return nil, err
 		}
-		qs = append(qs, q)
-	}
-	for _, i := range g.rng.Perm(len(matches))[:p[Match]] {
-		qs = append(qs, g.match(matches[i]))
-	}
-	usedEvents := map[string]bool{}
-	for _, q := range qs {
-		if q.Form == Match {
-			for _, id := range q.Entities {
-				usedEvents[id] = true
-			}
+		it.values = append([]bank.Value{answer}, wrong...)
+		it.q.Options = it.q.Options[:0]
+		for _, v := range it.values {
+			it.q.Options = append(it.q.Options, capitalise(g.show(v)))
+		}
+		why := standsOut(it.q.Options, 0)
+		if why == "" {
+			break
+		}
+		if try == 4 {
+			return nil, fmt.Errorf("its answer stands out (%s): give it wrong options of the same form", why)
 		}
 	}
-	for n := 0; n < p[Order]; n++ {
-		qs = append(qs, g.order(orders, usedEvents))
-	}
-	for i := range qs {
-		qs[i].ID = fmt.Sprintf("q%d", i+1)
-	}
-	return qs, nil
+	it.q.Correct = it.q.Options[0]
+	it.text = normalize(it.q.Prompt)
+	it.opts = normalizeAll(it.q.Options)
+	return it, nil
 }
 
-// planForms decides how many questions of each form to ask.
+// clozeFigure returns the question "Complete the article's words: “…more
+// than ___ U.S. diplomats…”" for a figure n that excerpt shows, in digits
+// or in words.
+func clozeFigure(excerpt string, n bank.Number) (string, bool) {
+	ex := strings.TrimSpace(strings.Trim(strings.TrimSpace(excerpt), `"'“”`))
+	forms := []string{n.Digits(), strings.ReplaceAll(n.Digits(), ",", "")}
+	if w, ok := numberWords[int(n.Value)]; ok && n.Decimals == 0 {
+		forms = append(forms, w)
+	}
+	for _, form := range forms {
+		at := index(ex, form)
+		if at < 0 {
+			continue
+		}
+		blank := ex[:at] + "___" + ex[at+len(form):]
+		lead, tail := "…", "…"
+		if r, _ := utf8.DecodeRuneInString(blank); unicode.IsUpper(r) {
+			lead = ""
+		}
+		if strings.ContainsAny(blank[len(blank)-1:], ".!?") {
+			tail = ""
+		}
+		return "Complete the article’s words: “" + lead + blank + tail + "”", true
+	}
+	return "", false
+}
+
+// index returns where form (ASCII: digits or a number word) stands in s
+// as a whole word, ignoring case, or -1.
+func index(s, form string) int {
+	for i := 0; i+len(form) <= len(s); i++ {
+		if !strings.EqualFold(s[i:i+len(form)], form) {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(form):])
+		if (i == 0 || !wordRune(before)) && (i+len(form) == len(s) || !wordRune(after)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// trueFalse makes f's true/false item: the statement with the answer, and
+// the false statements it may show instead, or says why it cannot.
+func (g *gen) trueFalse(f *bank.Fact, groups []int) (*item, error) {
+	if f.Statement == "" {
+		return nil, fmt.Errorf("it has no statement")
+	}
+	it := g.base(f, TF, groups)
+	it.q.Options = []string{"True", "False"}
+	it.truth = fillSlot(f.Statement, g.show(f.Answer))
+	it.text = normalize(it.truth)
+	it.falses = append(it.falses, f.FalseStatements...)
+	if len(it.falses) == 0 {
+		if s, ok := g.substitute(f); ok {
+			it.falses = append(it.falses, s)
+		}
+	}
+	if len(it.falses) == 0 {
+		return nil, fmt.Errorf("no clean false version: add false_statements")
+	}
+	return it, nil
+}
+
+// substitute makes a false statement from f by putting a clean wrong value
+// in its slot: for a qualified figure, the opposite bound ("fewer than 50"
+// for "more than 50"), or a figure far off for an approximate one.
+func (g *gen) substitute(f *bank.Fact) (string, bool) {
+	if f.Answer.Type == bank.NumberValue {
+		n := f.Answer.Number
+		switch n.Bound() {
+		case bank.Above:
+			n.Qualifier = "fewer than"
+			if n.Unit == "" || n.Unit == "percent" || n.Unit == "%" || n.Decimals > 0 {
+				n.Qualifier = "less than"
+			}
+			return fillSlot(f.Statement, n.String()), true
+		case bank.Below:
+			n.Qualifier = "more than"
+			return fillSlot(f.Statement, n.String()), true
+		case bank.About:
+			factor := 2.0
+			if g.rng.IntN(2) == 0 {
+				factor = 0.5
+			}
+			n.Value = roundLike(n.Value*factor, n)
+			return fillSlot(f.Statement, n.String()), true
+		}
+	}
+	// The wrong value must not clash with the rest of the statement:
+	// "Donald Trump waited with Trump" is out (rule 1).
+	wrong, err := g.distractors(*f, strings.Replace(f.Statement, "{answer}", "", 1), 1)
+	if err != nil {
+		return "", false
+	}
+	return fillSlot(f.Statement, g.show(wrong[0])), true
+}
+
+// roundLike rounds x as precisely as n is written.
+func roundLike(x float64, n bank.Number) float64 {
+	if n.Decimals > 0 {
+		s := math.Pow(10, float64(n.Decimals))
+		return math.Round(x*s) / s
+	}
+	step := 1.0
+	for math.Mod(n.Value, step*10) == 0 && step*10 <= n.Value {
+		step *= 10
+	}
+	return math.Max(step, math.Round(x/step)*step)
+}
+
+// fillSlot puts s into a statement's {answer} slot, capitalising it when it
+// starts the sentence.
+func fillSlot(statement, s string) string {
+	if strings.HasPrefix(statement, "{answer}") {
+		s = capitalise(s)
+	}
+	return strings.Replace(statement, "{answer}", s, 1)
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func normalizeAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = normalize(s)
+	}
+	return out
+}
+
+// planForms decides how many questions of each form to ask. Multiple
+// choice and true/false share what is left after matching and ordering:
+// TF is a target the paper fills as far as clean statements allow.
 func planForms(opt Options, matchSets int, canOrder bool) (plan, error) {
 	p := plan{}
 	forms := opt.Forms
@@ -139,7 +301,7 @@ func planForms(opt Options, matchSets int, canOrder bool) (plan, error) {
 	rest := opt.Count
 	if has[Match] {
 		if matchSets == 0 {
-			return nil, fmt.Errorf("no matching question is possible with these kinds (needs who or when)")
+			return nil, fmt.Errorf("no matching question is possible with these kinds and tags (needs who or when, or a [[matching]] set)")
 		}
 		p[Match] = 1
 		if !has[MC] && !has[TF] && !has[Order] {
@@ -202,169 +364,4 @@ func describeFilter(f bank.Filter, n int) string {
 		return noun + " in the bank"
 	}
 	return noun + " " + strings.Join(parts, ", ")
-}
-
-func texts(b *bank.Bank, vs []bank.Value) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = b.Text(v)
-	}
-	return out
-}
-
-func (g *gen) factQuestion(f bank.Fact, form Form) Question {
-	return Question{
-		Form:    form,
-		Facts:   []string{f.ID},
-		Prompt:  f.Ask,
-		Correct: g.b.Text(f.Answer),
-		Explain: f.Explain,
-		Source:  f.Source,
-		Kind:    f.Kind,
-	}
-}
-
-// trueFalse states f with its answer (true) or with a wrong option (false).
-func (g *gen) trueFalse(f bank.Fact, true_ bool) (Question, error) {
-	q := g.factQuestion(f, TF)
-	q.Options = []string{"True", "False"}
-	fill := g.b.Text(f.Answer)
-	q.Answer = 0
-	q.Correct = "True"
-	if !true_ {
-		wrong, err := g.distractors(f, 1)
-		if err != nil {
-			return q, err
-		}
-		fill = g.b.Text(wrong[0])
-		q.Answer = 1
-		q.Correct = "False: " + fillSlot(f.Statement, g.b.Text(f.Answer))
-	}
-	q.Prompt = fillSlot(f.Statement, fill)
-	return q, nil
-}
-
-// fillSlot puts s into a statement's {answer} slot, capitalising it when it
-// starts the sentence.
-func fillSlot(statement, s string) string {
-	if strings.HasPrefix(statement, "{answer}") {
-		r, n := utf8.DecodeRuneInString(s)
-		s = string(unicode.ToUpper(r)) + s[n:]
-	}
-	return strings.Replace(statement, "{answer}", s, 1)
-}
-
-// A matchSet is a family of pairs a matching question can draw from.
-type matchSet struct {
-	prompt string
-	ids    []string
-	left   []string
-	right  []string
-}
-
-// matchSets returns the matching questions the bank supports under the
-// filter: people to roles (who), events to dates (when).
-func (g *gen) matchSets(f bank.Filter) []matchSet {
-	allowed := func(kind string) bool { return len(f.Kinds) == 0 || slices.Contains(f.Kinds, kind) }
-	var sets []matchSet
-	if allowed("who") {
-		s := matchSet{prompt: "Match each person to their role."}
-		seen := map[string]bool{}
-		for _, e := range g.b.Pool(bank.People) {
-			if e.Role != "" && !seen[bank.Fold(e.Role)] {
-				seen[bank.Fold(e.Role)] = true
-				s.ids, s.left, s.right = append(s.ids, e.ID), append(s.left, e.Name), append(s.right, e.Role)
-			}
-		}
-		if len(s.ids) >= 4 {
-			sets = append(sets, s)
-		}
-	}
-	if allowed("when") {
-		s := matchSet{prompt: "Match each event to its date."}
-		seen := map[string]bool{}
-		for _, e := range g.b.Pool(bank.Events) {
-			if !seen[e.Date.String()] {
-				seen[e.Date.String()] = true
-				s.ids, s.left, s.right = append(s.ids, e.ID), append(s.left, capitalise(e.Name)), append(s.right, e.Date.String())
-			}
-		}
-		if len(s.ids) >= 4 {
-			sets = append(sets, s)
-		}
-	}
-	return sets
-}
-
-func capitalise(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// match picks 4 or 5 pairs of a set.
-func (g *gen) match(s matchSet) Question {
-	n := min(5, len(s.ids))
-	idx := g.rng.Perm(len(s.ids))[:n]
-	q := Question{Form: Match, Prompt: s.prompt}
-	for _, i := range idx {
-		q.Entities = append(q.Entities, s.ids[i])
-		q.Left = append(q.Left, s.left[i])
-		q.Right = append(q.Right, s.right[i])
-	}
-	pairs := make([]string, n)
-	for i := range q.Left {
-		pairs[i] = q.Left[i] + " → " + q.Right[i]
-	}
-	q.Correct = strings.Join(pairs, "; ")
-	return q
-}
-
-// orderable returns the events with a year, earliest first, that an
-// ordering question can use (no two on the same date).
-func (g *gen) orderable(f bank.Filter) []bank.Entity {
-	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, "when") {
-		return nil
-	}
-	var out []bank.Entity
-	for _, e := range g.b.Pool(bank.Events) {
-		if e.Date.Precision != bank.MonthDay && !e.Date.IsZero() {
-			out = append(out, e)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Compare(out[j].Date) < 0 })
-	var distinct []bank.Entity
-	for i, e := range out {
-		if i > 0 && e.Date.Compare(out[i-1].Date) == 0 {
-			continue
-		}
-		distinct = append(distinct, e)
-	}
-	return distinct
-}
-
-// order picks 4 or 5 events, preferring ones no matching question uses.
-func (g *gen) order(events []bank.Entity, avoid map[string]bool) Question {
-	var fresh []bank.Entity
-	for _, e := range events {
-		if !avoid[e.ID] {
-			fresh = append(fresh, e)
-		}
-	}
-	if len(fresh) >= 4 {
-		events = fresh
-	}
-	n := min(5, len(events))
-	idx := g.rng.Perm(len(events))[:n]
-	sort.Ints(idx) // events are sorted, so this is date order
-	q := Question{Form: Order, Prompt: "Put these events in order, earliest first."}
-	var dated []string
-	for _, i := range idx {
-		e := events[i]
-		avoid[e.ID] = true
-		q.Entities = append(q.Entities, e.ID)
-		q.Items = append(q.Items, capitalise(e.Name))
-		dated = append(dated, e.Date.String()+": "+e.Name)
-	}
-	q.Correct = strings.Join(dated, "; ")
-	return q
 }

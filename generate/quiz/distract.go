@@ -5,8 +5,52 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+)
+
+// How wrong options are chosen, and the item-writing principle behind each
+// rule (HDR = Haladyna, Downing & Rodriguez 2002, "A Review of
+// Multiple-Choice Item-Writing Guidelines for Classroom Assessment"):
+//
+//  1. Never an option the question names or rules out (HDR 30: "make all
+//     distractors plausible"; an option the stem excludes is a free
+//     elimination). An entity is named by its name, short name or an
+//     alias. A country rule rules options out: when the question names the
+//     answer's own country, every option shares it ("Who pulled the U.S.
+//     out…" offers only Americans); when it names another country, no
+//     option belongs to that country ("Who is willing to negotiate with
+//     Iran…" offers no Iranian).
+//  2. Never an option that is true (HDR 18: "make sure that only one of
+//     these choices is the right answer"): not the answer, not an `also`,
+//     not the answer of another fact that asks the same question; a
+//     qualified figure ("more than 50") is asked as the figure the
+//     article prints, since "more than 40" would be true too.
+//  3. Plausible magnitudes (HDR 30): numbers stay in a band around the key,
+//     0.5× to 1.5× for figures of 10 or more (as R/exams' num_to_schoice),
+//     the key ±4 below 10, never negative, never zero unless the key is,
+//     percentages never over 100; dates stay within 25 years, 24 months
+//     or 45 days of the key, in its own precision, and never after the
+//     article.
+//  4. No position cue (HDR 20–21: "place options in logical order" and
+//     "balance the key"): for numbers and dates, how many wrong options go
+//     below the key is drawn uniformly from what the band allows, so the
+//     key is not always the largest or the smallest.
+//  5. Homogeneous options (HDR 22–24: options alike in content, grammar
+//     and length): wrong options come from the answer's own table (for
+//     groups, its type), then ranked by what they share with the answer
+//     (country, role); curated `wrong` lists come first; foils fill pools
+//     that the article alone cannot.
+
+// Bands for plausible wrong options; see rule 3 above.
+const (
+	numberBandLow  = 0.5 // wrong figures of 10 or more lie in [low×key, high×key]
+	numberBandHigh = 1.5
+	smallKeyReach  = 4 // below 10: within ±4 of the key
+	yearReach      = 25
+	monthReach     = 24
+	dayReach       = 45
 )
 
 // gen holds what question building needs across facts.
@@ -15,10 +59,17 @@ type gen struct {
 	rng   *rand.Rand
 	truth map[string]map[string]bool // folded question -> keys of every true answer
 	dates map[bank.Precision][]bank.Date
+	names map[string][]string // entity id -> its names, normalized
+	// countries are the groups that count as countries for the country
+	// rule: groups of type "country" and any group an entity names as its
+	// country.
+	countries []string
+	contexts  map[string]context // worked out once per text
 }
 
 func newGen(b *bank.Bank, rng *rand.Rand) *gen {
-	g := &gen{b: b, rng: rng, truth: map[string]map[string]bool{}, dates: map[bank.Precision][]bank.Date{}}
+	g := &gen{b: b, rng: rng, truth: map[string]map[string]bool{}, dates: map[bank.Precision][]bank.Date{},
+		names: map[string][]string{}, contexts: map[string]context{}}
 	// A distractor must be false for the question, whichever fact asks it:
 	// two facts with the same question pool their true answers.
 	for _, f := range b.Facts {
@@ -35,6 +86,7 @@ func newGen(b *bank.Bank, rng *rand.Rand) *gen {
 	// options and events, never after the article.
 	seen := map[string]bool{}
 	addDate := func(d bank.Date) {
+		d = optionDate(d)
 		if d.IsZero() || seen[d.ISO()] || g.after(d) {
 			return
 		}
@@ -48,8 +100,23 @@ func newGen(b *bank.Bank, rng *rand.Rand) *gen {
 			}
 		}
 	}
+	isCountry := map[string]bool{}
 	for _, e := range b.Entities {
 		addDate(e.Date)
+		for _, n := range bank.Names(e) {
+			g.names[e.ID] = append(g.names[e.ID], normalize(n))
+		}
+		if e.Pool == bank.Groups && e.Type == "country" {
+			isCountry[e.ID] = true
+		}
+		if e.Country != "" {
+			isCountry[e.Country] = true
+		}
+	}
+	for _, e := range b.Entities {
+		if isCountry[e.ID] {
+			g.countries = append(g.countries, e.ID)
+		}
 	}
 	for p := range g.dates {
 		ds := g.dates[p]
@@ -58,216 +125,486 @@ func newGen(b *bank.Bank, rng *rand.Rand) *gen {
 	return g
 }
 
+// optionDate is d as options show it: a day whose year the article does
+// not print becomes a day and month, so that no option shows a year the
+// article never gave.
+func optionDate(d bank.Date) bank.Date {
+	if d.Inferred && d.Precision == bank.Day {
+		return bank.Date{Month: d.Month, Day: d.Day, Precision: bank.MonthDay}
+	}
+	return d
+}
+
 // after reports whether d falls after the article's date.
 func (g *gen) after(d bank.Date) bool {
 	a := g.b.Article.Date
-	if a.IsZero() {
+	if a.IsZero() || d.Precision == bank.MonthDay {
 		return false
 	}
 	return d.Compare(a) > 0
 }
 
-// distractors returns n wrong options for f, most preferred first: the
-// fact's curated ones, then alike entities, other dates of the bank and date
-// shifts, or number neighbours. Each is false for f's question and reads
-// differently from the answer and from each other. It fails when the bank
-// cannot supply n.
-func (g *gen) distractors(f bank.Fact, n int) ([]bank.Value, error) {
+// show returns how v reads on a student's paper: as the bank writes it,
+// except that a year the article does not print is left out.
+func (g *gen) show(v bank.Value) string {
+	if v.Type == bank.DateValue {
+		return optionDate(v.Date).String()
+	}
+	return g.b.Text(v)
+}
+
+// named returns the ids of the entities text names, in bank order.
+func (g *gen) named(text string) []string {
+	t := normalize(text)
+	var out []string
+	for _, e := range g.b.Entities {
+		if hasAny(t, g.names[e.ID]) {
+			out = append(out, e.ID)
+		}
+	}
+	return out
+}
+
+// countryOf returns the country an entity belongs to: a person's or a
+// place's country, or a country group itself.
+func (g *gen) countryOf(e bank.Entity) string {
+	if e.Country != "" {
+		return e.Country
+	}
+	for _, c := range g.countries {
+		if c == e.ID {
+			return c
+		}
+	}
+	return ""
+}
+
+// A context is what a wrong option must not clash with: the text that
+// presents it (a question or a statement) and what that text names.
+type context struct {
+	text      string          // normalized
+	named     map[string]bool // entity ids the text names
+	countries map[string]bool // countries among them
+}
+
+func (g *gen) context(text string) context {
+	if c, ok := g.contexts[text]; ok {
+		return c
+	}
+	c := context{text: normalize(text), named: map[string]bool{}, countries: map[string]bool{}}
+	defer func() { g.contexts[text] = c }()
+	for _, id := range g.named(text) {
+		c.named[id] = true
+		for _, k := range g.countries {
+			if k == id {
+				c.countries[id] = true
+			}
+		}
+	}
+	return c
+}
+
+// ruledOut says why an entity cannot be a wrong option for a question
+// whose answer is key, or "" when it can (rule 1).
+func (g *gen) ruledOut(e, key bank.Entity, c context) string {
+	if c.named[e.ID] {
+		return "named in the question"
+	}
+	if e.Pool != bank.People && e.Pool != bank.Places {
+		return ""
+	}
+	ec, kc := g.countryOf(e), g.countryOf(key)
+	switch {
+	case kc != "" && c.countries[kc] && ec != kc:
+		return "not of " + g.b.Text(bank.Value{Type: bank.EntityValue, Entity: kc}) + ", which the question names"
+	case ec != "" && ec != kc && c.countries[ec]:
+		return "of " + g.b.Text(bank.Value{Type: bank.EntityValue, Entity: ec}) + ", which the question names"
+	}
+	return ""
+}
+
+// A shortage says why a fact cannot offer enough clean wrong options.
+type shortage struct {
+	have, need int
+	why        string // what ruled candidates out, for check's advice
+}
+
+func (s *shortage) Error() string {
+	noun := "options"
+	if s.have == 1 {
+		noun = "option"
+	}
+	return fmt.Sprintf("only %d clean wrong %s, needs %d%s", s.have, noun, s.need, s.why)
+}
+
+// distractors returns n wrong options for a question about f presented by
+// text (its stem or statement), most preferred first. Each obeys the rules
+// at the top of this file. It fails with a *shortage when the bank cannot
+// supply n.
+func (g *gen) distractors(f bank.Fact, text string, n int) ([]bank.Value, error) {
+	c := g.context(text)
 	used := map[string]bool{}
 	for k := range g.truth[bank.Fold(f.Ask)] {
 		used[k] = true
 	}
-	used[g.b.Key(f.Answer)] = true
-	var out []bank.Value
-	add := func(v bank.Value) {
-		if len(out) >= n {
-			return
+	used[bank.Fold(g.show(f.Answer))] = true
+	fresh := func(v bank.Value) bool {
+		k := bank.Fold(g.show(v))
+		if used[k] || used[g.b.Key(v)] || hasAny(c.text, []string{normalize(g.show(v))}) {
+			return false
 		}
-		k := g.b.Key(v)
-		if used[k] {
-			return
-		}
-		used[k] = true
-		out = append(out, v)
-	}
-	for _, i := range g.rng.Perm(len(f.Wrong)) {
-		add(f.Wrong[i])
+		return true
 	}
 	switch f.Answer.Type {
 	case bank.EntityValue:
-		e, _ := g.b.Entity(f.Answer.Entity)
-		alike := g.b.Alike(e)
-		for _, i := range g.rng.Perm(len(alike)) {
-			add(bank.Value{Type: bank.EntityValue, Entity: alike[i].ID})
-		}
+		return g.entityDistractors(f, c, n, fresh, used)
 	case bank.DateValue:
-		pool := g.dates[f.Answer.Date.Precision]
-		for _, i := range g.rng.Perm(len(pool)) {
-			add(bank.Value{Type: bank.DateValue, Date: pool[i]})
-		}
-		for _, d := range g.dateShifts(f.Answer.Date, n-len(out)) {
-			add(bank.Value{Type: bank.DateValue, Date: d})
-		}
+		return g.ordinalDistractors(f, n, fresh, used, g.dateCandidates(f))
 	case bank.NumberValue:
-		for _, x := range g.numberNeighbours(f.Answer.Number, n-len(out)) {
-			add(bank.Value{Type: bank.NumberValue, Number: x})
+		return g.ordinalDistractors(f, n, fresh, used, g.numberCandidates(f))
+	}
+	return nil, &shortage{need: n}
+}
+
+// entityDistractors takes the curated wrong options first, then entities
+// of the answer's kind ranked by what they share with it.
+func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.Value) bool, used map[string]bool) ([]bank.Value, error) {
+	key, _ := g.b.Entity(f.Answer.Entity)
+	ruled := map[string]int{}
+	ok := func(e bank.Entity) bool {
+		v := bank.Value{Type: bank.EntityValue, Entity: e.ID}
+		if !fresh(v) {
+			return false
+		}
+		if why := g.ruledOut(e, key, c); why != "" {
+			ruled[why]++
+			return false
+		}
+		return true
+	}
+	var out []bank.Value
+	take := func(e bank.Entity) {
+		out = append(out, bank.Value{Type: bank.EntityValue, Entity: e.ID})
+		used[g.b.Key(out[len(out)-1])] = true
+	}
+	for _, i := range g.rng.Perm(len(f.Wrong)) {
+		if e, found := g.b.Entity(f.Wrong[i].Entity); found && len(out) < n && ok(e) {
+			take(e)
+		}
+	}
+	type cand struct {
+		e     bank.Entity
+		score float64
+	}
+	var cands []cand
+	for _, e := range g.b.Alike(key) {
+		if ok(e) {
+			cands = append(cands, cand{e, g.similarity(e, key) + g.rng.Float64()})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	// The closest candidates, drawn at random from a window a little wider
+	// than needed, so that quizzes vary without reaching for the least
+	// plausible.
+	need := n - len(out)
+	if need > 0 && len(cands) > need {
+		window := cands[:min(len(cands), need+(need+1)/2)]
+		g.rng.Shuffle(len(window), func(i, j int) { window[i], window[j] = window[j], window[i] })
+	}
+	for _, cd := range cands {
+		if len(out) < n {
+			take(cd.e)
 		}
 	}
 	if len(out) < n {
-		return out, fmt.Errorf("fact %q: only %d wrong options, need %d", f.ID, len(out), n)
+		return out, &shortage{have: len(out), need: n, why: whyShort(key, ruled)}
 	}
 	return out, nil
 }
 
-// leftRight splits m picks between below and above the key at random, so
-// that the key is not always the middle, highest or lowest option.
-func (g *gen) leftRight(m int) (left, right int) {
-	left = g.rng.IntN(m + 1)
-	return left, m - left
+// whyShort names what limited an entity's pool, for check's advice.
+func whyShort(key bank.Entity, ruled map[string]int) string {
+	kind := string(key.Pool)
+	if key.Pool == bank.Groups && key.Type != "" {
+		kind = key.Type + " groups"
+	}
+	var reasons []string
+	for why, k := range ruled {
+		reasons = append(reasons, fmt.Sprintf("%d %s", k, why))
+	}
+	sort.Strings(reasons)
+	s := fmt.Sprintf(" (among %s", kind)
+	if len(reasons) > 0 {
+		s += "; ruled out: " + strings.Join(reasons, ", ")
+	}
+	return s + ")"
 }
 
-// dateShifts returns dates near d in d's own unit (years, months or days),
-// never after the article, spread at random to both sides. It returns more
-// than m candidates so that some may be rejected as duplicates.
-func (g *gen) dateShifts(d bank.Date, m int) []bank.Date {
-	if m <= 0 {
-		return nil
+// similarity scores how much e shares with the answer: the same country
+// counts most, then a word of the role ("President", "Minister").
+func (g *gen) similarity(e, key bank.Entity) float64 {
+	s := 0.0
+	if c := g.countryOf(key); c != "" && g.countryOf(e) == c {
+		s += 2
 	}
-	shift := func(k int) (bank.Date, bool) {
-		switch d.Precision {
-		case bank.Year:
-			y := d.Year + k
-			return bank.Date{Year: y, Precision: bank.Year}, y >= 1
-		case bank.Month:
-			t := d.Time().AddDate(0, k, 0)
-			return bank.Date{Year: t.Year(), Month: int(t.Month()), Precision: bank.Month}, t.Year() >= 1
-		default:
-			base := d
-			if d.Precision == bank.MonthDay {
-				base.Year, base.Precision = 2001, bank.Day // any non-leap year; it is not shown
-			}
-			t := base.Time().AddDate(0, 0, k)
-			out := bank.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: d.Precision}
-			if d.Precision == bank.MonthDay {
-				out.Year = 0
-			}
-			return out, true
-		}
-	}
-	// Steps in the date's unit: small slips first, larger ones after.
-	steps := []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 18, 20}
-	if d.Precision == bank.Year {
-		steps = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 25, 30}
-	}
-	left, right := g.leftRight(m)
-	var below, above []bank.Date
-	for _, s := range steps {
-		if x, ok := shift(-s); ok {
-			below = append(below, x)
-		}
-		if x, ok := shift(s); ok && !g.after(x) {
-			above = append(above, x)
-		}
-	}
-	// Take a random sample of nearby steps on each side, then the rest in
-	// order as fallbacks.
-	pick := func(c []bank.Date, k int) []bank.Date {
-		if k > len(c) {
-			k = len(c)
-		}
-		window := c[:min(len(c), 2*k+2)]
-		idx := g.rng.Perm(len(window))[:k]
-		sort.Ints(idx)
-		out := make([]bank.Date, 0, len(c))
-		taken := map[int]bool{}
-		for _, i := range idx {
-			out = append(out, window[i])
-			taken[i] = true
-		}
-		for i, x := range c {
-			if !taken[i] {
-				out = append(out, x)
+	if key.Role != "" && e.Role != "" {
+		for _, w := range strings.Fields(key.Role) {
+			if len(w) > 3 && strings.Contains(e.Role, w) {
+				s++
+				break
 			}
 		}
-		return out
 	}
-	b, a := pick(below, left), pick(above, right)
-	// Interleave so that the preferred picks of both sides come first.
-	var out []bank.Date
-	out = append(out, b[:min(left, len(b))]...)
-	out = append(out, a[:min(right, len(a))]...)
-	out = append(out, b[min(left, len(b)):]...)
-	out = append(out, a[min(right, len(a)):]...)
+	return s
+}
+
+// An ordinal is a candidate wrong date or number, with its side of the
+// key (-1 below, +1 above) and whether the bank curated it.
+type ordinal struct {
+	v       bank.Value
+	side    int
+	curated bool
+	known   bool // a date the bank itself holds (an event, another answer)
+}
+
+// ordinalDistractors picks n dates or numbers: how many fall below the key
+// is drawn uniformly from what the candidates allow (rule 4); within each
+// side, curated options come first, then the bank's own dates, then the
+// rest at random.
+func (g *gen) ordinalDistractors(f bank.Fact, n int, fresh func(bank.Value) bool, used map[string]bool, cands []ordinal) ([]bank.Value, error) {
+	var below, above []ordinal
+	seen := map[string]bool{}
+	for _, c := range cands {
+		k := bank.Fold(g.show(c.v))
+		if seen[k] || !fresh(c.v) {
+			continue
+		}
+		seen[k] = true
+		if c.side < 0 {
+			below = append(below, c)
+		} else {
+			above = append(above, c)
+		}
+	}
+	// A curated list long enough decides on its own.
+	curated := 0
+	for _, c := range append(append([]ordinal{}, below...), above...) {
+		if c.curated {
+			curated++
+		}
+	}
+	if curated >= n {
+		below, above = onlyCurated(below), onlyCurated(above)
+	}
+	if len(below)+len(above) < n {
+		return nil, &shortage{have: len(below) + len(above), need: n, why: " (within the plausible band of the key)"}
+	}
+	lo, hi := max(0, n-len(above)), min(n, len(below))
+	k := lo + g.rng.IntN(hi-lo+1)
+	prefer := func(side []ordinal, m int) []ordinal {
+		g.rng.Shuffle(len(side), func(i, j int) { side[i], side[j] = side[j], side[i] })
+		sort.SliceStable(side, func(i, j int) bool {
+			return rank(side[i]) < rank(side[j])
+		})
+		return side[:m]
+	}
+	var out []bank.Value
+	for _, c := range append(prefer(below, k), prefer(above, n-k)...) {
+		out = append(out, c.v)
+		used[bank.Fold(g.show(c.v))] = true
+	}
+	return out, nil
+}
+
+func rank(c ordinal) int {
+	switch {
+	case c.curated:
+		return 0
+	case c.known:
+		return 1
+	}
+	return 2
+}
+
+func onlyCurated(cs []ordinal) []ordinal {
+	var out []ordinal
+	for _, c := range cs {
+		if c.curated {
+			out = append(out, c)
+		}
+	}
 	return out
 }
 
-// numberNeighbours returns plausible wrong numbers near n: small slips for
-// small counts, rounding errors (±10%, ±25%), halving and doubling and an
-// order-of-magnitude slip for larger ones. All keep n's unit, qualifier and
-// decimals, and none is negative or zero (unless n is zero).
-func (g *gen) numberNeighbours(n bank.Number, m int) []bank.Number {
-	if m <= 0 {
-		return nil
-	}
-	v := n.Value
-	scale := math.Pow(10, float64(n.Decimals))
-	round := func(x float64) float64 { return math.Round(x*scale) / scale }
-	// A round figure ("more than 50") gets round neighbours (40, 60, 100),
-	// as precise as the figure itself and no more.
-	if n.Decimals == 0 && v >= 10 {
-		step := 1.0
-		for math.Mod(v, step*10) == 0 && step*10 <= v/5 {
-			step *= 10
+// dateCandidates returns wrong dates for f in the key's own precision and
+// within the band of rule 3: curated ones, the bank's dates, and shifts.
+func (g *gen) dateCandidates(f bank.Fact) []ordinal {
+	key := optionDate(f.Answer.Date)
+	var out []ordinal
+	add := func(d bank.Date, curated, known bool) {
+		d = optionDate(d)
+		if d.Precision != key.Precision || g.after(d) || !g.nearDate(d, key) {
+			return
 		}
-		round = func(x float64) float64 { return math.Round(x/step) * step }
+		side := d.Compare(key)
+		if side == 0 {
+			return
+		}
+		out = append(out, ordinal{v: bank.Value{Type: bank.DateValue, Date: d}, side: side, curated: curated, known: known})
 	}
-	var below, above []float64
+	for _, v := range f.Wrong {
+		add(v.Date, true, false)
+	}
+	for _, d := range g.dates[key.Precision] {
+		add(d, false, true)
+	}
+	for _, d := range dateShifts(key) {
+		add(d, false, false)
+	}
+	return out
+}
+
+// nearDate reports whether d lies within the band of key (rule 3).
+func (g *gen) nearDate(d, key bank.Date) bool {
+	switch key.Precision {
+	case bank.Year:
+		return abs(d.Year-key.Year) <= yearReach
+	case bank.Month:
+		return abs((d.Year*12+d.Month)-(key.Year*12+key.Month)) <= monthReach
+	case bank.Day:
+		return math.Abs(d.Time().Sub(key.Time()).Hours()/24) <= dayReach
+	case bank.MonthDay:
+		a := bank.Date{Year: 2001, Month: d.Month, Day: d.Day, Precision: bank.Day}.Time()
+		b := bank.Date{Year: 2001, Month: key.Month, Day: key.Day, Precision: bank.Day}.Time()
+		days := math.Abs(a.Sub(b).Hours() / 24)
+		return math.Min(days, 365-days) <= dayReach
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// dateShifts returns dates near d in d's own unit: years for a year, months
+// for a month, days for a day.
+func dateShifts(d bank.Date) []bank.Date {
+	var out []bank.Date
+	steps := []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 18, 20, 21, 24, 25}
+	for _, s := range steps {
+		for _, k := range []int{-s, s} {
+			switch d.Precision {
+			case bank.Year:
+				if y := d.Year + k; y >= 1 {
+					out = append(out, bank.Date{Year: y, Precision: bank.Year})
+				}
+			case bank.Month:
+				t := d.Time().AddDate(0, k, 0)
+				if t.Year() >= 1 {
+					out = append(out, bank.Date{Year: t.Year(), Month: int(t.Month()), Precision: bank.Month})
+				}
+			case bank.Day:
+				t := d.Time().AddDate(0, 0, k)
+				out = append(out, bank.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: bank.Day})
+			case bank.MonthDay:
+				// Any non-leap year will do: the year is not shown.
+				t := bank.Date{Year: 2001, Month: d.Month, Day: d.Day, Precision: bank.Day}.Time().AddDate(0, 0, k)
+				out = append(out, bank.Date{Month: int(t.Month()), Day: t.Day(), Precision: bank.MonthDay})
+			}
+		}
+	}
+	return out
+}
+
+// numberCandidates returns wrong figures for f in the band of rule 3, in
+// the key's unit and precision: curated ones and a grid of neighbours. A
+// qualified key gets bare figures (the question asks for the figure the
+// article prints).
+func (g *gen) numberCandidates(f bank.Fact) []ordinal {
+	key := f.Answer.Number
+	v := key.Value
+	bare := key
+	if key.Bound() != bank.Exact {
+		// Asked as a gap in the article's words: the figure alone.
+		bare = bank.Number{Decimals: key.Decimals}
+	}
+	var out []ordinal
 	seen := map[float64]bool{v: true}
-	percent := n.Unit == "percent" || n.Unit == "%"
-	addc := func(x float64) {
-		x = round(x)
-		if seen[x] || x < 0 || (x == 0 && v != 0) || (percent && x > 100 && v <= 100) {
+	add := func(x float64, curated bool) {
+		if seen[x] || !inBand(x, key) {
 			return
 		}
 		seen[x] = true
+		n := bare
+		n.Value = x
+		side := 1
 		if x < v {
-			below = append(below, x)
-		} else {
-			above = append(above, x)
+			side = -1
+		}
+		out = append(out, ordinal{v: bank.Value{Type: bank.NumberValue, Number: n}, side: side, curated: curated})
+	}
+	for _, w := range f.Wrong {
+		add(w.Number.Value, true)
+	}
+	for _, x := range numberGrid(key) {
+		add(x, false)
+	}
+	return out
+}
+
+// inBand reports whether x is a plausible wrong figure for key (rule 3).
+func inBand(x float64, key bank.Number) bool {
+	v := key.Value
+	percent := key.Unit == "percent" || key.Unit == "%"
+	switch {
+	case x < 0, x == v:
+		return false
+	case x == 0 && v != 0:
+		return false
+	case percent && x > 100:
+		return false
+	case v < 10:
+		return math.Abs(x-v) <= smallKeyReach
+	}
+	return x >= numberBandLow*v && x <= numberBandHigh*v
+}
+
+// numberGrid returns candidate neighbours of key, rounded as the key is:
+// a round figure gets round neighbours (50 → 30, 40, 60, 70), a precise
+// one precise neighbours (444 → 333, 400, 488, …).
+func numberGrid(key bank.Number) []float64 {
+	v := key.Value
+	scale := math.Pow(10, float64(key.Decimals))
+	var out []float64
+	if v < 10 && key.Decimals == 0 {
+		for d := 1.0; d <= smallKeyReach; d++ {
+			out = append(out, v-d, v+d)
+		}
+		return out
+	}
+	// The step of a round figure: 50 → 10, 12,000 → 1,000, 444 → none.
+	step := 0.0
+	if key.Decimals == 0 {
+		for s := 10.0; math.Mod(v, s) == 0 && s <= v/2; s *= 10 {
+			step = s
 		}
 	}
-	if v < 20 {
-		for _, d := range []float64{1, 2, 3, 4, 5, 6, 8, 10} {
-			addc(v - d)
-			addc(v + d)
+	if step > 0 {
+		for x := math.Ceil(numberBandLow*v/step) * step; x <= numberBandHigh*v; x += step {
+			out = append(out, x)
 		}
+		return out
 	}
-	for _, f := range []float64{0.9, 1.1, 0.75, 1.25, 0.5, 2, 1.5, 0.25, 3, 10} {
-		addc(v * f)
+	for _, f := range []float64{0.5, 0.6, 0.67, 0.75, 0.8, 0.85, 0.9, 0.95, 1.05, 1.1, 1.15, 1.2, 1.25, 1.33, 1.4, 1.5} {
+		out = append(out, math.Round(v*f*scale)/scale)
 	}
-	for _, d := range []float64{10, 100} {
-		if v >= d {
-			addc(v - d)
-			addc(v + d)
+	for _, d := range []float64{10, 20, 100} {
+		if v >= 5*d {
+			out = append(out, v-d, v+d)
 		}
-	}
-	left, right := g.leftRight(m)
-	if left > len(below) {
-		left, right = len(below), m-len(below)
-	}
-	shuffle := func(xs []float64) {
-		g.rng.Shuffle(len(xs), func(i, j int) { xs[i], xs[j] = xs[j], xs[i] })
-	}
-	shuffle(below)
-	shuffle(above)
-	var order []float64
-	order = append(order, below[:left]...)
-	order = append(order, above[:min(right, len(above))]...)
-	order = append(order, below[left:]...)
-	order = append(order, above[min(right, len(above)):]...)
-	out := make([]bank.Number, len(order))
-	for i, x := range order {
-		out[i] = bank.Number{Value: x, Decimals: n.Decimals, Unit: n.Unit, Qualifier: n.Qualifier}
 	}
 	return out
 }

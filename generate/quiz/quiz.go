@@ -42,7 +42,7 @@ var Forms = []Form{MC, TF, Match, Order}
 // Options say what quiz to build. The zero value of a field means its
 // default.
 type Options struct {
-	Title    string      // default: "Quiz: " + the article's title
+	Title    string      // default: DefaultTitle
 	Count    int         // questions; default 10
 	Choices  int         // options per multiple-choice question, 2–5; default 4
 	Versions int         // shuffled versions; default 1
@@ -58,6 +58,11 @@ type Quiz struct {
 	Article   Article    `json:"article"`
 	Questions []Question `json:"questions"`
 	Versions  []Version  `json:"versions"`
+
+	// Command is the command line that makes this quiz again, as the
+	// caller ran it ("quizcard quiz --count 12 --seed 7"); Build leaves
+	// it empty.
+	Command string `json:"command,omitempty"`
 }
 
 // Article says where the questions come from.
@@ -71,7 +76,8 @@ type Article struct {
 // A Question is what a fact (or, for matching and ordering, a set of
 // entities) becomes in a quiz, in canonical order: for multiple choice and
 // true/false, Options[Answer] is right; for matching, Left[i] goes with
-// Right[i]; for ordering, Items are in the right order.
+// Right[i] and the Extra responses go with nothing; for ordering, Items are
+// in the right order.
 type Question struct {
 	ID       string   `json:"id"` // "q1", "q2", ... in canonical order
 	Form     Form     `json:"form"`
@@ -82,6 +88,7 @@ type Question struct {
 	Answer   int      `json:"answer"`            // index into Options (mc, tf)
 	Left     []string `json:"left,omitempty"`    // match: the items to match
 	Right    []string `json:"right,omitempty"`   // match: Right[i] goes with Left[i]
+	Extra    []string `json:"extra,omitempty"`   // match: responses that go with no Left item
 	Items    []string `json:"items,omitempty"`   // order: in the right order
 	Correct  string   `json:"correct"`           // the right answer in words
 	Explain  string   `json:"explain,omitempty"`
@@ -100,8 +107,8 @@ type Item struct {
 	Number   int    `json:"number"`   // 1-based position in the version
 	Question string `json:"question"` // Question.ID
 	// Order permutes the question's choices for display: shown choice i is
-	// Options[Order[i]] (mc, tf), Right[Order[i]] (match) or Items[Order[i]]
-	// (order).
+	// Options[Order[i]] (mc, tf), Responses()[Order[i]] (match: Right, then
+	// Extra) or Items[Order[i]] (order).
 	Order []int `json:"order"`
 	// Key is what a student writes: "B" (mc, tf), "1-C 2-A 3-B 4-D" (match),
 	// "C A D B" (order).
@@ -135,7 +142,7 @@ func (q *Question) Shown(it Item) []string {
 	src := q.Options
 	switch q.Form {
 	case Match:
-		src = q.Right
+		src = q.Responses()
 	case Order:
 		src = q.Items
 	}
@@ -144,6 +151,12 @@ func (q *Question) Shown(it Item) []string {
 		out[i] = src[j]
 	}
 	return out
+}
+
+// Responses returns a matching question's right-hand list: Right, then
+// Extra.
+func (q *Question) Responses() []string {
+	return append(append([]string{}, q.Right...), q.Extra...)
 }
 
 // ParseForms reads a comma-separated list of forms.
@@ -167,17 +180,18 @@ func ParseForms(s string) ([]Form, error) {
 }
 
 // Build makes a quiz from the bank. It draws every random choice from rng,
-// so the same bank, options and rng state give the same quiz.
+// so the same bank, options and rng state give the same quiz. Every item
+// obeys the rules written at the top of distract.go, match.go and
+// paper.go, and the built quiz is audited against them (Audit) before it
+// is returned; an item that breaks one is replaced. When the rules leave
+// fewer clean questions than opt.Count, Build fails with a *ShortError
+// that says why.
 func Build(b *bank.Bank, opt Options, rng *rand.Rand) (*Quiz, error) {
 	opt, err := opt.withDefaults(b)
 	if err != nil {
 		return nil, err
 	}
 	g := newGen(b, rng)
-	qs, err := g.questions(opt)
-	if err != nil {
-		return nil, err
-	}
 	q := &Quiz{
 		Title: opt.Title,
 		Seed:  opt.Seed,
@@ -187,15 +201,34 @@ func Build(b *bank.Bank, opt Options, rng *rand.Rand) (*Quiz, error) {
 			Date:   b.Article.Date.ISO(),
 			URL:    b.Article.URL,
 		},
-		Questions: qs,
 	}
-	q.Versions = shuffle(qs, opt.Versions, opt.Choices, rng)
+	if err := g.questions(q, opt); err != nil {
+		return nil, err
+	}
+	q.Versions = shuffle(q.Questions, opt.Versions, opt.Choices, rng)
 	return q, nil
+}
+
+// DefaultTitle is the title a quiz gets when none is given: the bank's
+// quiz_title, else one made from the topic, outlet and date. It is never
+// the headline, which may state answers.
+func DefaultTitle(a bank.Article) string {
+	if a.QuizTitle != "" {
+		return a.QuizTitle
+	}
+	when := a.Date.String()
+	if a.Date.Precision == bank.Day {
+		when = bank.Date{Year: a.Date.Year, Month: a.Date.Month, Precision: bank.Month}.String()
+	}
+	if a.Topic != "" {
+		return "Quiz: " + a.Topic + " · " + a.Outlet + ", " + when
+	}
+	return "Quiz on an article from " + a.Outlet + ", " + when
 }
 
 func (o Options) withDefaults(b *bank.Bank) (Options, error) {
 	if o.Title == "" {
-		o.Title = "Quiz: " + b.Article.Title
+		o.Title = DefaultTitle(b.Article)
 	}
 	if o.Count == 0 {
 		o.Count = 10

@@ -3,6 +3,7 @@ package quiz
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -32,9 +33,9 @@ func rng(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0)) }
 func TestInvariants(t *testing.T) {
 	b := loadBank(t)
 	opts := []Options{
-		{Count: 12, Versions: 4},
-		{Count: 10, Versions: 2, Forms: []Form{MC}, Choices: 3},
-		{Count: 8, Versions: 3, Forms: []Form{MC, TF, Match, Order}, Choices: 5, Filter: bank.Filter{Kinds: []string{"when", "number"}}},
+		{Count: 10, Versions: 4},
+		{Count: 8, Versions: 2, Forms: []Form{MC}, Choices: 3},
+		{Count: 8, Versions: 3, Forms: []Form{MC, TF, Match, Order}, Choices: 5},
 		{Count: 6, Versions: 2, Forms: []Form{TF}},
 	}
 	for seed := uint64(0); seed < 1000; seed++ {
@@ -88,8 +89,13 @@ func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
 			if len(qu.Options) != wantN {
 				t.Fatalf("%s: %s: %d options, want %d", ctx, qu.ID, len(qu.Options), wantN)
 			}
-			// Exactly one right option; distinct options; no wrong option true.
+			// Exactly one right option; distinct options; no wrong option
+			// true. A qualified figure is asked as the figure the article
+			// prints ("more than ___ diplomats"): its digits are the answer.
 			truths := map[string]bool{b.Key(f.Answer): true}
+			if f.Answer.Type == bank.NumberValue && f.Answer.Number.Qualifier != "" {
+				truths = map[string]bool{f.Answer.Number.Digits(): true}
+			}
 			for _, v := range f.Also {
 				truths[b.Key(v)] = true
 			}
@@ -117,11 +123,11 @@ func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
 			if right != 1 {
 				t.Fatalf("%s: %s: %d right options in %v", ctx, qu.ID, right, qu.Options)
 			}
-			if bank.Fold(qu.Options[qu.Answer]) != b.Key(f.Answer) {
+			if !truths[bank.Fold(qu.Options[qu.Answer])] {
 				t.Fatalf("%s: %s: answer %q, fact says %q", ctx, qu.ID, qu.Options[qu.Answer], b.Text(f.Answer))
 			}
 		case Match:
-			if len(qu.Left) < 4 || len(qu.Left) > 5 || len(qu.Left) != len(qu.Right) || len(qu.Entities) != len(qu.Left) {
+			if len(qu.Left) < 3 || len(qu.Left) > 5 || len(qu.Left) != len(qu.Right) || len(qu.Entities) != len(qu.Left) || len(qu.Extra) == 0 {
 				t.Fatalf("%s: %s: bad match %v", ctx, qu.ID, qu)
 			}
 		case Order:
@@ -180,13 +186,13 @@ func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
 	}
 }
 
-// TestLetterBalance: on a 12-question, 4-version set, each right letter is
+// TestLetterBalance: on a 10-question, 4-version set, each right letter is
 // within ±10% of uniform.
 func TestLetterBalance(t *testing.T) {
 	b := loadBank(t)
 	for seed := uint64(0); seed < 200; seed++ {
 		for _, forms := range [][]Form{{MC}, nil} {
-			q, err := Build(b, Options{Count: 12, Versions: 4, Forms: forms}, rng(seed))
+			q, err := Build(b, Options{Count: 10, Versions: 4, Forms: forms}, rng(seed))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -232,8 +238,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{Options{Count: 8, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, "only 5 facts of kind deal; asked for 8"},
 		{Options{Count: 3, Forms: []Form{MC}, Filter: bank.Filter{Tags: []string{"nope"}}}, "only 0 facts tagged nope; asked for 3"},
-		{Options{Count: 2, Forms: []Form{MC}, Choices: 5, Filter: bank.Filter{Kinds: []string{"who"}}}, "only 0 facts of kind who can offer 4 wrong options"},
-		{Options{Count: 5, Forms: []Form{Match}}, "forms match can make only 2 questions; asked for 5"},
+		{Options{Count: 40, Forms: []Form{MC, TF}}, "40 questions asked; the bank gives only"},
+		{Options{Count: 5, Forms: []Form{Match}}, "forms match can make only"},
 		{Options{Count: 4, Forms: []Form{Order}, Filter: bank.Filter{Kinds: []string{"who"}}}, "no ordering question is possible"},
 		{Options{Choices: 6}, "choices must be 2 to 5, not 6"},
 		{Options{Count: -1}, "count must be at least 1"},
@@ -245,6 +251,26 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestShortError: when the rules leave too few clean items, the error
+// says how many there are and what limits them.
+func TestShortError(t *testing.T) {
+	b, err := bank.Load("testdata/rules.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Build(b, Options{Count: 6, Forms: []Form{MC}}, rng(1))
+	var short *ShortError
+	if !errors.As(err, &short) {
+		t.Fatalf("got %v, want a *ShortError", err)
+	}
+	// The bank's seven facts lie in five sentences (two share the embassy
+	// sentence); its mediators question cannot offer three clean wrong
+	// options besides the two true ones and the one the stem names.
+	if short.Asked != 6 || short.Possible >= 6 || !strings.Contains(short.Why, "sentence groups") {
+		t.Errorf("got %+v", short)
+	}
+}
+
 func TestLabel(t *testing.T) {
 	for i, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA"} {
 		if got := Label(i); got != want {
@@ -253,42 +279,10 @@ func TestLabel(t *testing.T) {
 	}
 }
 
-func TestNumberNeighbours(t *testing.T) {
-	b := loadBank(t)
-	g := newGen(b, rng(1))
-	for _, n := range []bank.Number{{Value: 444, Unit: "days"}, {Value: 1, Unit: "days"}, {Value: 100, Unit: "percent"}, {Value: 2.5, Decimals: 1}} {
-		got := g.numberNeighbours(n, 4)
-		if len(got) < 4 {
-			t.Fatalf("%v: only %d neighbours", n, len(got))
-		}
-		for _, x := range got {
-			if x.Value <= 0 || x.Value == n.Value || x.Unit != n.Unit || x.Decimals != n.Decimals {
-				t.Errorf("%v: bad neighbour %v", n, x)
-			}
-			if n.Unit == "percent" && x.Value > 100 {
-				t.Errorf("%v: neighbour %v over 100 percent", n, x)
-			}
-		}
-	}
-}
-
-func TestDateShiftsNeverAfterArticle(t *testing.T) {
-	b := loadBank(t)
-	for seed := uint64(0); seed < 100; seed++ {
-		g := newGen(b, rng(seed))
-		for _, d := range []bank.Date{{Month: 11, Day: 3, Precision: bank.MonthDay}, {Year: 2019, Precision: bank.Year}, {Year: 2019, Month: 10, Precision: bank.Month}} {
-			for _, x := range g.dateShifts(d, 3) {
-				if g.after(x) {
-					t.Fatalf("shift %v of %v is after the article", x, d)
-				}
-			}
-		}
-	}
-}
-
 func ExampleBuild() {
-	b, _ := bank.Load("../../questions.toml")
-	q, _ := Build(b, Options{Count: 2, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, rand.New(rand.NewPCG(7, 0)))
+	b, _ := bank.Load("testdata/rules.toml")
+	opt := Options{Count: 2, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"number"}}}
+	q, _ := Build(b, opt, rand.New(rand.NewPCG(7, 0)))
 	for _, it := range q.Versions[0].Items {
 		qu := q.Question(it.Question)
 		fmt.Println(it.Number, qu.Prompt)
@@ -298,17 +292,17 @@ func ExampleBuild() {
 		fmt.Println("   key:", it.Key)
 	}
 	// Output:
-	// 1 Which deal was a Rouhani–Trump–Macron phone call on September 24 meant to seal?
-	//    A) The four-point deal
-	//    B) The 2015 nuclear deal (JCPOA)
-	//    C) The Joint Plan of Action
-	//    D) The Algiers Accords
+	// 1 Complete the article’s words: “More than ___ diplomats were taken.”
+	//    A) 50
+	//    B) 70
+	//    C) 60
+	//    D) 30
 	//    key: A
-	// 2 Rouhani wants the U.S. to take part in P5+1 meetings with the other parties to which deal?
-	//    A) The Joint Plan of Action
-	//    B) The 2015 nuclear deal (JCPOA)
-	//    C) The Algiers Accords
-	//    D) The four-point deal
+	// 2 For how many days were the hostages held?
+	//    A) 222 days
+	//    B) 444 days
+	//    C) 466 days
+	//    D) 333 days
 	//    key: B
 }
 
@@ -345,5 +339,20 @@ func TestGoldenJSON(t *testing.T) {
 	var back Quiz
 	if err := json.Unmarshal(want, &back); err != nil || !reflect.DeepEqual(&back, q) {
 		t.Errorf("quiz.json does not read back: %v", err)
+	}
+}
+
+// BenchmarkBuild measures choosing and shuffling a 12-question quiz with
+// 200 versions: item candidates, the paper under the rules, the audit.
+func BenchmarkBuild(b *testing.B) {
+	bk := loadBank(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := Build(bk, Options{Count: 12, Versions: 200}, rng(uint64(i%50))); err != nil {
+			var short *ShortError
+			if !errors.As(err, &short) {
+				b.Fatal(err)
+			}
+		}
 	}
 }

@@ -54,7 +54,7 @@ func shuffle(qs []Question, n, choices int, rng *rand.Rand) []Version {
 				it.Order = []int{0, 1} // True, False: always in that order
 				it.Key = q.Options[q.Answer]
 			case Match:
-				it.Order = rng.Perm(len(q.Right))
+				it.Order = rng.Perm(len(q.Right) + len(q.Extra))
 				at := inverse(it.Order)
 				pairs := make([]string, len(q.Left))
 				for l := range q.Left {

@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/quizcard/quizcard/generate/grade"
-	"github.com/quizcard/quizcard/generate/quiz"
 	"github.com/quizcard/quizcard/generate/sheet"
 )
 
@@ -191,12 +190,7 @@ func (cr *copyRead) response(d *sheet.Doc, cp sheet.Copy) (grade.Response, []gra
 	resp := grade.Response{Student: cp.Name, ID: cp.ID, Class: cp.Class, Copy: cp.Number, Version: cp.Version,
 		Answers: make([]grade.Answer, len(v.Items))}
 	for k, it := range v.Items {
-		q := d.Question(it.Question)
-		rows := 1
-		if q.Form == quiz.Match || q.Form == quiz.Order {
-			rows = len(it.Order)
-		}
-		resp.Answers[k].Rows = make([]int, rows)
+		resp.Answers[k].Rows = make([]int, sheet.Rows(d.Question(it.Question)))
 		for i := range resp.Answers[k].Rows {
 			resp.Answers[k].Rows[i] = -1
 		}

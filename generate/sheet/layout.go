@@ -145,6 +145,19 @@ func idBlock() block {
 	}
 }
 
+// Rows returns how many rows of boxes a question takes on the sheet: one
+// for multiple choice and true/false, one per left-hand item of a matching
+// question, one per position of an ordering question.
+func Rows(q *quiz.Question) int {
+	switch q.Form {
+	case quiz.Match:
+		return len(q.Left)
+	case quiz.Order:
+		return len(q.Items)
+	}
+	return 1
+}
+
 func ordinal(n int) string {
 	switch n {
 	case 1:

@@ -169,9 +169,9 @@ func (d *Doc) check() error {
 			n := len(q.Options)
 			switch q.Form {
 			case quiz.Match:
-				n = len(q.Right)
-				if len(q.Left) != n {
-					return fmt.Errorf("quiz.json: question %s: %d left and %d right items", q.ID, len(q.Left), n)
+				n = len(q.Right) + len(q.Extra)
+				if len(q.Left) != len(q.Right) {
+					return fmt.Errorf("quiz.json: question %s: %d left and %d right items", q.ID, len(q.Left), len(q.Right))
 				}
 			case quiz.Order:
 				n = len(q.Items)

@@ -102,9 +102,12 @@ func TestLayout(t *testing.T) {
 				}
 				for _, it := range v.Items {
 					q := d.Question(it.Question)
-					n := 1
-					if q.Form == quiz.Match || q.Form == quiz.Order {
-						n = len(it.Order)
+					n := 1 // independent of Rows: one row per left item or position
+					switch q.Form {
+					case quiz.Match:
+						n = len(q.Left)
+					case quiz.Order:
+						n = len(q.Items)
 					}
 					for s := range n {
 						if rows[[2]int{it.Number, s}] != 1 {

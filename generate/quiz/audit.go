@@ -1,0 +1,362 @@
+package quiz
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/quizcard/quizcard/generate/bank"
+)
+
+// A Violation is an item that breaks one of the item-writing rules, as
+// numbered in distract.go (1–5), build.go (6), match.go (7) and paper.go
+// (8–9).
+type Violation struct {
+	Rule     int
+	Question string // the question's id, "q3"
+	Msg      string
+}
+
+func (v Violation) String() string { return fmt.Sprintf("%s: rule %d: %s", v.Question, v.Rule, v.Msg) }
+
+// Audit checks a built quiz against the item-writing rules, from the
+// questions as students see them and the bank they came from. Build runs
+// it on every quiz and replaces what it finds; it returns nil for a clean
+// quiz.
+func Audit(b *bank.Bank, q *Quiz) []Violation {
+	g := newGen(b, nil)
+	groups, groupsOf := sentenceGroups(b)
+	var out []Violation
+	bad := func(rule int, id, format string, args ...any) {
+		out = append(out, Violation{rule, id, fmt.Sprintf(format, args...)})
+	}
+	items := make([]*item, len(q.Questions))
+	for i := range q.Questions {
+		qu := &q.Questions[i]
+		it := &item{q: *qu, text: normalize(qu.Prompt)}
+		items[i] = it
+		switch qu.Form {
+		case MC, TF:
+			if len(qu.Facts) != 1 {
+				bad(2, qu.ID, "made from %d facts, not one", len(qu.Facts))
+				continue
+			}
+			f, ok := b.Fact(qu.Facts[0])
+			if !ok {
+				bad(2, qu.ID, "unknown fact %q", qu.Facts[0])
+				continue
+			}
+			it.keys = normalizeAll(valueForms(b, f.Answer))
+			it.groups = groups[f.ID]
+			it.kind = f.Kind
+			if qu.Form == MC {
+				it.opts = normalizeAll(qu.Options)
+				g.auditMC(f, qu, bad)
+			} else {
+				g.auditTF(f, qu, bad)
+			}
+		case Match:
+			for _, m := range b.Matchings {
+				if m.Prompt == qu.Prompt {
+					it.groups = groupsOf(m.Sources)
+				}
+			}
+			for i, r := range qu.Right {
+				it.keys = append(it.keys, normalize(r))
+				if e, ok := b.Entity(qu.Entities[i]); ok && e.Pool == bank.Events {
+					it.keys = append(it.keys, normalizeAll(dateForms(e.Date))...)
+				}
+			}
+			it.events = qu.Entities
+			it.text = normalize(strings.Join(append(append(append([]string{qu.Prompt}, qu.Left...), qu.Right...), qu.Extra...), " | "))
+			auditMatch(b, qu, bad)
+		case Order:
+			for _, id := range qu.Entities {
+				if e, ok := b.Entity(id); ok {
+					it.keys = append(it.keys, normalizeAll(dateForms(e.Date))...)
+					if e.Foil {
+						bad(7, qu.ID, "foil %q in an ordering question", id)
+					}
+				}
+			}
+			it.events = qu.Entities
+			it.text = normalize(strings.Join(append([]string{qu.Prompt}, qu.Items...), " | "))
+		}
+	}
+	title := &item{text: normalize(q.Title)}
+	for i, a := range items {
+		if cues(a, title) {
+			bad(8, a.q.ID, "the quiz title %q names its answer", q.Title)
+		}
+		for _, c := range items[i+1:] {
+			switch {
+			case sharesGroup(a, c):
+				bad(9, c.q.ID, "draws on the same sentence of the article as %s", a.q.ID)
+			case sharesEvent(a, c):
+				bad(9, c.q.ID, "uses the same events as %s", a.q.ID)
+			case cues(a, c):
+				bad(8, a.q.ID, "its answer is named in %s", c.q.ID)
+			case cues(c, a):
+				bad(8, c.q.ID, "its answer is named in %s", a.q.ID)
+			}
+		}
+	}
+	return out
+}
+
+func sharesGroup(a, c *item) bool {
+	for _, x := range a.groups {
+		if slices.Contains(c.groups, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func sharesEvent(a, c *item) bool {
+	for _, x := range a.events {
+		if slices.Contains(c.events, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// auditMC checks one multiple-choice question made from f (rules 1–5).
+func (g *gen) auditMC(f bank.Fact, qu *Question, bad func(int, string, string, ...any)) {
+	if qu.Answer < 0 || qu.Answer >= len(qu.Options) {
+		bad(2, qu.ID, "answer index %d out of range", qu.Answer)
+		return
+	}
+	c := g.context(qu.Prompt)
+	truths := g.truth[bank.Fold(f.Ask)]
+	qualified := f.Answer.Type == bank.NumberValue && f.Answer.Number.Bound() != bank.Exact
+	var key bank.Entity
+	if f.Answer.Type == bank.EntityValue {
+		key, _ = g.b.Entity(f.Answer.Entity)
+		if hasAny(c.text, g.names[key.ID]) {
+			bad(1, qu.ID, "the question names its own answer %q", key.Name)
+		}
+	}
+	if why := standsOut(qu.Options, qu.Answer); why != "" {
+		bad(5, qu.ID, "the answer %q stands out: %s", qu.Options[qu.Answer], why)
+	}
+	for i, o := range qu.Options {
+		if i == qu.Answer {
+			continue
+		}
+		if truths[bank.Fold(o)] {
+			bad(2, qu.ID, "wrong option %q is a true answer", o)
+		}
+		switch f.Answer.Type {
+		case bank.EntityValue:
+			e, ok := g.entityNamed(o, key)
+			switch {
+			case !ok:
+				bad(5, qu.ID, "option %q is not a %s", o, describeKind(key))
+			case g.ruledOut(e, key, c) != "":
+				bad(1, qu.ID, "wrong option %q is %s", o, g.ruledOut(e, key, c))
+			}
+		case bank.DateValue:
+			d, err := parseShown(o)
+			k := optionDate(f.Answer.Date)
+			switch {
+			case err != nil:
+				bad(3, qu.ID, "option %q is not a date", o)
+			case d.Precision != k.Precision:
+				bad(5, qu.ID, "option %q is a %s, the answer a %s", o, d.Precision, k.Precision)
+			case g.after(d) || !g.nearDate(d, k):
+				bad(3, qu.ID, "option %q is outside the plausible band of %s", o, k)
+			case hasAny(c.text, normalizeAll(dateForms(d))):
+				bad(1, qu.ID, "wrong option %q is named in the question", o)
+			}
+		case bank.NumberValue:
+			x, qual, err := parseFigure(o)
+			switch {
+			case err != nil:
+				bad(3, qu.ID, "option %q is not a number", o)
+			case qualified && qual != "":
+				bad(2, qu.ID, "option %q is qualified like the answer, so it may be true too", o)
+			case !inBand(x, f.Answer.Number):
+				bad(3, qu.ID, "option %q is outside the plausible band of %s", o, f.Answer.Number.Digits())
+			case hasAny(c.text, []string{normalize(strings.Fields(o)[0])}):
+				bad(1, qu.ID, "wrong option %q is named in the question", o)
+			}
+		}
+	}
+}
+
+// auditTF checks one true/false question made from f (rule 6).
+func (g *gen) auditTF(f bank.Fact, qu *Question, bad func(int, string, string, ...any)) {
+	truth := fillSlot(f.Statement, g.show(f.Answer))
+	if qu.Answer == 0 {
+		if qu.Prompt != truth {
+			bad(6, qu.ID, "keyed true, but %q is not the fact's statement", qu.Prompt)
+		}
+		return
+	}
+	if bank.Fold(qu.Prompt) == bank.Fold(truth) {
+		bad(6, qu.ID, "keyed false, but it is the fact's true statement")
+		return
+	}
+	if slices.Contains(f.FalseStatements, qu.Prompt) {
+		return
+	}
+	// A substituted statement: no entity may be named more often than in
+	// the true statement ("Donald Trump waited with Trump").
+	tc, fc := g.nameCounts(truth), g.nameCounts(qu.Prompt)
+	for id, n := range fc {
+		if n > tc[id] && n > 1 {
+			bad(6, qu.ID, "the false statement names %q twice", id)
+		}
+	}
+	if f.Answer.Type == bank.EntityValue {
+		key, _ := g.b.Entity(f.Answer.Entity)
+		c := g.context(strings.Replace(f.Statement, "{answer}", "", 1))
+		for _, e := range g.b.Alike(key) {
+			if fc[e.ID] > tc[e.ID] && g.ruledOut(e, key, c) != "" {
+				bad(6, qu.ID, "the false statement puts in %q, which the statement rules out", e.Name)
+			}
+		}
+	}
+}
+
+// nameCounts returns how many times text names each entity (by its
+// shortest name, which every longer one contains).
+func (g *gen) nameCounts(text string) map[string]int {
+	t := strings.ToLower(normalize(text))
+	out := map[string]int{}
+	for _, e := range g.b.Entities {
+		ns := g.names[e.ID]
+		if len(ns) == 0 || !hasAny(normalize(text), ns) {
+			continue
+		}
+		short := strings.ToLower(ns[len(ns)-1])
+		if n := strings.Count(t, short); n > 0 {
+			out[e.ID] = n
+		} else {
+			out[e.ID] = 1
+		}
+	}
+	return out
+}
+
+// auditMatch checks a matching question (rule 7).
+func auditMatch(b *bank.Bank, qu *Question, bad func(int, string, string, ...any)) {
+	if len(qu.Right)+len(qu.Extra) <= len(qu.Left) {
+		bad(7, qu.ID, "%d responses for %d items: the last pair follows by elimination", len(qu.Right)+len(qu.Extra), len(qu.Left))
+	}
+	for i, l := range qu.Left {
+		r := qu.Right[i]
+		forms := []string{normalize(r)}
+		if e, ok := b.Entity(qu.Entities[i]); ok {
+			if e.Foil {
+				bad(7, qu.ID, "foil %q in a matching question", e.ID)
+			}
+			if e.Pool == bank.Events {
+				forms = append(forms, normalizeAll(dateForms(e.Date))...)
+				if e.Date.Precision != bank.MonthDay && !e.Date.Inferred {
+					forms = append(forms, yearOf(e.Date))
+				}
+			}
+		}
+		if hasAny(normalize(l), forms) {
+			bad(7, qu.ID, "label %q holds its own answer %q", l, r)
+		}
+	}
+}
+
+// entityNamed finds the entity an option shows, among those like key.
+func (g *gen) entityNamed(option string, key bank.Entity) (bank.Entity, bool) {
+	k := bank.Fold(option)
+	for _, e := range append([]bank.Entity{key}, g.b.Alike(key)...) {
+		if bank.Fold(e.Name) == k {
+			return e, true
+		}
+	}
+	return bank.Entity{}, false
+}
+
+func describeKind(e bank.Entity) string {
+	if e.Pool == bank.Groups && e.Type != "" {
+		return e.Type
+	}
+	return map[bank.Pool]string{bank.People: "person", bank.Groups: "group", bank.Places: "place", bank.Deals: "deal", bank.Events: "event"}[e.Pool]
+}
+
+// standsOut says how the answer differs in form from every wrong option,
+// or "" when it does not (rule 5): the only option with digits or with
+// parentheses, or far longer than all the others.
+func standsOut(options []string, answer int) string {
+	if len(options) < 3 {
+		return ""
+	}
+	feature := func(name string, test func(string) bool) string {
+		if !test(options[answer]) {
+			return ""
+		}
+		for i, o := range options {
+			if i != answer && test(o) {
+				return ""
+			}
+		}
+		return "the only option " + name
+	}
+	if why := feature("with digits", func(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }); why != "" {
+		return why
+	}
+	if why := feature("with parentheses", func(s string) bool { return strings.Contains(s, "(") }); why != "" {
+		return why
+	}
+	longest := 0
+	for i, o := range options {
+		if i != answer {
+			longest = max(longest, len([]rune(o)))
+		}
+	}
+	if n := len([]rune(options[answer])); float64(n) > 1.5*float64(longest) && n-longest >= 12 {
+		return fmt.Sprintf("%d characters against at most %d", n, longest)
+	}
+	return ""
+}
+
+// parseShown reads a date as options show it: "1979", "May 2018",
+// "3 November 2019", "23 August".
+func parseShown(s string) (bank.Date, error) {
+	for _, f := range []struct {
+		layout string
+		p      bank.Precision
+	}{{"2006", bank.Year}, {"January 2006", bank.Month}, {"2 January 2006", bank.Day}, {"2 January", bank.MonthDay}} {
+		if t, err := time.Parse(f.layout, s); err == nil {
+			d := bank.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: f.p}
+			switch f.p {
+			case bank.Year:
+				d.Month, d.Day = 0, 0
+			case bank.Month:
+				d.Day = 0
+			case bank.MonthDay:
+				d.Year = 0
+			}
+			return d, nil
+		}
+	}
+	return bank.Date{}, fmt.Errorf("not a date: %q", s)
+}
+
+// parseFigure reads an option's number, and any qualifier before it:
+// "More than 40 diplomats" → 40, "more than".
+func parseFigure(s string) (float64, string, error) {
+	i := strings.IndexFunc(s, unicode.IsDigit)
+	if i < 0 {
+		return 0, "", fmt.Errorf("no digits in %q", s)
+	}
+	j := i
+	for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ',' || s[j] == '.') {
+		j++
+	}
+	x, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimRight(s[i:j], ".,"), ",", ""), 64)
+	return x, strings.ToLower(strings.TrimSpace(s[:i])), err
+}

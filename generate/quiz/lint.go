@@ -1,0 +1,84 @@
+package quiz
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/quizcard/quizcard/generate/bank"
+)
+
+// A Report says what quizzes a bank can make under the item-writing rules:
+// how many facts make a clean item of each form, how many sentence groups
+// they come from (a paper holds one item per group), and what stops the
+// others, with the fix.
+type Report struct {
+	Facts    int
+	MC, TF   int // facts that make a clean multiple-choice / true/false item
+	Choices  int // options per multiple-choice item the report assumes
+	Groups   int // sentence groups with at least one clean item
+	Problems []Problem
+}
+
+// A Problem is a fact that cannot make a clean item of a form.
+type Problem struct {
+	Fact bank.Fact
+	Form Form
+	Why  string // what stops it and what to do
+}
+
+func (p Problem) String() string {
+	return fmt.Sprintf("fact %q cannot make a clean %s item: %s", p.Fact.ID, p.Form.Name(), p.Why)
+}
+
+// Lint reports what quizzes b can make with choices options per
+// multiple-choice item. It is what `quizcard check` prints after a bank
+// passes.
+func Lint(b *bank.Bank, choices int) Report {
+	g := newGen(b, rand.New(rand.NewPCG(1, 2)))
+	groups, _ := sentenceGroups(b)
+	r := Report{Facts: len(b.Facts), Choices: choices}
+	seen := map[int]bool{}
+	for _, fi := range g.candidates(b.Facts, choices, groups) {
+		if fi.mc != nil {
+			r.MC++
+		} else {
+			r.Problems = append(r.Problems, Problem{*fi.fact, MC, advice(fi.mcWhy)})
+		}
+		if fi.tf != nil {
+			r.TF++
+		} else if fi.fact.Statement != "" {
+			r.Problems = append(r.Problems, Problem{*fi.fact, TF, advice(fi.tfWhy)})
+		}
+		if fi.mc != nil || fi.tf != nil {
+			for _, x := range fi.groups {
+				seen[x] = true
+			}
+		}
+	}
+	r.Groups = len(seen)
+	return r
+}
+
+// advice turns why an item could not be made into what to do about it.
+func advice(err error) string {
+	var s *shortage
+	if errors.As(err, &s) {
+		return err.Error() + ": add plausible entities of that kind (foil = true for ones the article does not mention) or a wrong = [...] list"
+	}
+	return err.Error()
+}
+
+// Lines returns the report as check prints it, file naming the bank in
+// file:line references.
+func (r Report) Lines(file string) []string {
+	out := []string{
+		fmt.Sprintf("items (under the item-writing rules, %d options per multiple-choice question):", r.Choices),
+		fmt.Sprintf("  %d of %d facts make a clean multiple-choice item, %d a true/false item", r.MC, r.Facts, r.TF),
+		fmt.Sprintf("  %d sentence groups hold one: a quiz takes one item per group, so at most %d fact questions (plus matching and ordering)", r.Groups, r.Groups),
+	}
+	for _, p := range r.Problems {
+		out = append(out, fmt.Sprintf("  %s:%d: %s", file, p.Fact.Line, p))
+	}
+	return out
+}
