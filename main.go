@@ -677,16 +677,12 @@ func gradeCommand() *cli.Command {
 		Name:      "grade",
 		Usage:     "grade scanned answer sheets, or a responses CSV: grades, review list, item analysis",
 		ArgsUsage: "SCANS...",
-		Description: `Reads the scans (PDFs from a copier or scanner, or PNG, JPEG and TIFF
-images, or folders of them; pages in any order and orientation) against the
-quiz.json the copies were printed from, or with --responses the answers
-exported from a form or a learning platform. Writes grades.csv, items.csv
-(for check --stats), report.html (score distribution, per question its
-difficulty, discrimination, option counts and flags by fact, and every mark
-a person should check, with its image) and review.csv.
+		Description: `Reads scans (copier PDFs, PNG, JPEG or TIFF files, or folders; pages in any
+order and orientation), or with --responses a form's CSV export, against the
+quiz.json the copies were printed from. Writes grades.csv, report.html (item
+analysis, marks to check with their images), review.csv and items.csv.
 
 Examples:
-   $ quizcard quiz --roster class.csv    # print output/quiz.pdf double-sided
    $ quizcard grade scans.pdf            # or: grade --responses form-export.csv`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "quiz", Value: "output/quiz.json", Usage: "the `QUIZ.JSON` the copies were printed from"},
@@ -695,11 +691,8 @@ Examples:
 		},
 		Action: func(c *cli.Context) error {
 			responses := c.String("responses")
-			if responses == "" && !c.Args().Present() {
-				return usagef("give the scans to grade (PDF, PNG, JPEG or TIFF files, or folders), or --responses FILE")
-			}
-			if responses != "" && c.Args().Present() {
-				return usagef("--responses grades a CSV file; it takes no scans, got %q", c.Args().First())
+			if (responses == "") != c.Args().Present() {
+				return usagef("grade takes scans (PDF, PNG, JPEG or TIFF files, or folders) or --responses FILE, not both")
 			}
 			jobs, summary, err := classroom.Grade(c.String("quiz"), responses, c.Args().Slice())
 			if err != nil {
@@ -716,9 +709,8 @@ func checkCommand() *cli.Command {
 		Name:  "check",
 		Usage: "validate the fact bank and summarise it",
 		Description: `Reports every problem in the bank as file:line: message and exits 1,
-or prints how many facts it holds per kind and per tag. --stats grades/
-shows instead how each fact fared in graded quizzes: share right,
-discrimination, flags.
+or prints how many facts it holds per kind and per tag; with --stats
+grades/, how each fact fared in graded quizzes.
 
 Example:
    $ quizcard check --bank mybank.toml
