@@ -8,6 +8,8 @@
 //	quizcard add [--from FILE] [--id ID --kind K ...]           add facts to the bank, safely
 //	quizcard check [--bank FILE]                                validate a fact bank
 //	quizcard list [--kind K] [--tag T] [--json]
+//	quizcard new ARTICLE [--out FILE]                          draft a bank from an article
+//	quizcard review                                             accept, edit or drop the drafts
 //
 // The bank is --bank FILE, else $QUIZCARD_BANK, else ./questions.toml when it
 // exists, else the bank built into the binary. See README.md.
@@ -15,6 +17,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -31,6 +34,7 @@ import (
 	"time"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/quizcard/quizcard/generate/bank"
 	"github.com/quizcard/quizcard/generate/card"
@@ -40,8 +44,10 @@ import (
 	"github.com/quizcard/quizcard/generate/grade"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
+	"github.com/quizcard/quizcard/generate/review"
 	"github.com/quizcard/quizcard/generate/safefile"
 	"github.com/quizcard/quizcard/generate/sheet"
+	"github.com/quizcard/quizcard/generate/start"
 )
 
 //go:embed questions.toml
@@ -77,6 +83,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	var ue usageError
 	var bl bank.ErrorList
 	var rf curate.Refused
+	var su interface{ Usage() string } // start.UsageError, review.NotTerminal
+	if errors.As(err, &su) {
+		err = usageError{su.Usage()}
+	}
 	switch {
 	case err == nil:
 		return 0
@@ -130,6 +140,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			checkCommand(),
 			listCommand(),
 			gradeCommand(),
+			newCommand(),
+			reviewCommand(),
 		},
 		HideHelpCommand: true,
 		OnUsageError:    onUsage,
@@ -174,6 +186,8 @@ func loadBank(c *cli.Context) (*bank.Bank, error) {
 
 var outFlag = &cli.StringFlag{Name: "out", Value: "output", Usage: "write files to `DIR`"}
 
+var draftsFlag = &cli.BoolFlag{Name: "drafts", Usage: "use draft facts and entities too (see quizcard review)"}
+
 func quizCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "quiz",
@@ -192,7 +206,7 @@ Examples:
    $ quizcard quiz --forms mc,tf,match,order --paper letter
    $ quizcard quiz --roster class.csv   # a named copy per student, with answer sheets`,
 		Flags: []cli.Flag{
-			bankFlag, outFlag,
+			bankFlag, outFlag, draftsFlag,
 			&cli.IntFlag{Name: "count", Value: 10, Usage: "number of `QUESTIONS`"},
 			&cli.IntFlag{Name: "choices", Value: 4, Usage: "options per multiple-choice question (`2-5`)"},
 			&cli.StringFlag{Name: "versions", Value: "1", Usage: "shuffled `VERSIONS` (A, B, C, ...), or per-student with --roster"},
@@ -220,6 +234,9 @@ Examples:
 				return err
 			}
 			b, err := loadBank(c)
+			if err == nil {
+				b, err = b.ForUse(c.Bool("drafts")) // drafts only with --drafts
+			}
 			if err != nil {
 				return err
 			}
@@ -264,7 +281,7 @@ Examples:
 
 // remakeFlags are the quiz flags that shape the quiz or its papers, in the
 // order remakeCommand writes them.
-var remakeFlags = []string{"bank", "count", "choices", "versions", "title", "forms", "kinds", "tags", "difficulty", "paper", "format"}
+var remakeFlags = []string{"bank", "count", "choices", "versions", "roster", "sheet", "title", "forms", "kinds", "tags", "difficulty", "paper", "format"}
 
 // remakeCommand returns the command line that makes the quiz again: the
 // flags that were given (not --out: where the files go does not change
@@ -279,8 +296,11 @@ func remakeCommand(c *cli.Context, seed uint64) string {
 		switch name {
 		case "kinds", "tags":
 			v = strings.Join(splitAny(c.StringSlice(name)), ",")
-		case "count", "choices", "versions":
+		case "count", "choices":
 			v = strconv.Itoa(c.Int(name))
+		case "sheet":
+			args = append(args, "--sheet="+strconv.FormatBool(c.Bool(name)))
+			continue
 		}
 		if v != "" { // an empty $QUIZCARD_BANK counts as set
 			args = append(args, "--"+name, shellQuote(v))
@@ -472,7 +492,7 @@ Examples:
    $ quizcard card --paper a6 --nup 4        # four A6 cards on one A4 sheet, with cut marks
    $ quizcard card --paper 3x5               # index-card "flash" version`,
 		Flags: []cli.Flag{
-			bankFlag, outFlag,
+			bankFlag, outFlag, draftsFlag,
 			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "`PAPER`: a4, letter, a5, a6, 4x6 or 3x5"},
 			&cli.IntFlag{Name: "nup", Value: 1, Usage: "`N` cards on one sheet, with cut marks (small papers)"},
 			&cli.StringFlag{Name: "sheet", Value: "a4", Usage: "`SHEET` for --nup: a4 or letter"},
@@ -486,6 +506,9 @@ Examples:
 				return err
 			}
 			b, err := loadBank(c)
+			if err == nil {
+				b, err = b.ForUse(c.Bool("drafts")) // drafts only with --drafts
+			}
 			if err != nil {
 				return err
 			}
@@ -569,15 +592,9 @@ Examples:
 			if err := noArgs(c); err != nil {
 				return err
 			}
-			return runAdd(c, os.Stdin, isTerminal(os.Stdin))
+			return runAdd(c, os.Stdin, term.IsTerminal(int(os.Stdin.Fd())))
 		},
 	}
-}
-
-// isTerminal reports whether f is a terminal (a character device).
-func isTerminal(f *os.File) bool {
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 // runAdd is the add command; in is where a prompt reads its answers.
@@ -730,13 +747,20 @@ Example:
 				return grade.Stats(c.App.Writer, b, dirs)
 			}
 			printSummary(c.App.Writer, b)
+			for _, w := range pdf.CardWarnings(card.Build(b)) {
+				fmt.Fprintln(c.App.ErrWriter, "warning:", w)
+			}
 			return nil
 		},
 	}
 }
 
 func printSummary(w io.Writer, b *bank.Bank) {
-	fmt.Fprintf(w, "%s: ok: %d facts, %d entities\n", b.File, len(b.Facts), len(b.Entities))
+	df, de := b.Drafts()
+	fmt.Fprintf(w, "%s: ok: %d facts, %d entities\n", b.File, len(b.Facts)-df, len(b.Entities)-de)
+	if df+de > 0 {
+		fmt.Fprintf(w, "drafts: %d facts, %d entities (quiz and card leave them out: quizcard review)\n", df, de)
+	}
 	fmt.Fprintf(w, "article: %q (%s, %s)\n\n", b.Article.Title, b.Article.Outlet, b.Article.Date)
 	kinds := map[string]int{}
 	tags := map[string]int{}
@@ -851,4 +875,51 @@ func writeJSON(w io.Writer, b *bank.Bank, facts []bank.Fact) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+func newCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "new",
+		Usage:     "draft a bank for a new article: a .txt, a saved .html page or a URL",
+		ArgsUsage: "ARTICLE",
+		Description: `Finds the article's people (with roles), groups, places, dates, figures and
+quotes, and writes draft facts that check accepts, for 'quizcard review'.
+A .txt may start with Title:, Outlet:, Date: and URL: lines. Examples:
+   $ quizcard new article.txt --out iran.toml
+   $ quizcard new https://example.org/story --out story.toml --timeout 20s`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Value: "questions.toml", Usage: "write the bank to `FILE`"},
+			&cli.BoolFlag{Name: "force", Usage: "replace --out if it exists"},
+			&cli.StringFlag{Name: "title", Usage: "the article's `TITLE`"}, &cli.StringFlag{Name: "url", Usage: "its `URL`"},
+			&cli.StringFlag{Name: "outlet", Usage: "the `OUTLET` that published it"},
+			&cli.StringFlag{Name: "date", Usage: "its publication `DATE` (YYYY-MM-DD)"},
+			&cli.DurationFlag{Name: "timeout", Value: 15 * time.Second, Usage: "give up on a URL after `DURATION`"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usagef("new takes one article, a .txt or .html file or an http(s) URL, after the flags: quizcard new --out FILE ARTICLE")
+			}
+			return start.Run(c.Context, start.Options{Article: c.Args().First(), Out: c.String("out"), Force: c.Bool("force"),
+				Title: c.String("title"), Outlet: c.String("outlet"), Date: c.String("date"), URL: c.String("url"),
+				Timeout: c.Duration("timeout")}, c.App.Writer)
+		},
+	}
+}
+
+func reviewCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "review",
+		Usage: "go through the drafts one at a time: accept, edit, drop, skip, quit",
+		Description: `Shows each draft entity, then each fact with its excerpt in context and the
+question it would make. Every answer is saved at once; quit at any time and
+run review again to go on. Example: quizcard review --bank iran.toml`,
+		Flags: []cli.Flag{bankFlag},
+		Action: func(c *cli.Context) error {
+			if err := noArgs(c); err != nil {
+				return err
+			}
+			_, err := review.Run(cmp.Or(c.String("bank"), "questions.toml"), os.Stdin, c.App.Writer, term.IsTerminal(int(os.Stdin.Fd())))
+			return err
+		},
+	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/quizcard/quizcard/generate/card"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
+	"github.com/quizcard/quizcard/generate/review"
 	"github.com/quizcard/quizcard/generate/safefile"
 	"github.com/quizcard/quizcard/generate/sheet"
 )
@@ -272,5 +273,79 @@ func BenchmarkCard(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestNewReviewQuizCard: three real articles from three outlets go through
+// the whole road a teacher takes: new drafts a bank, review accepts every
+// draft (an injected terminal answering "a"), and then check, quiz and
+// card work from the accepted bank.
+func TestNewReviewQuizCard(t *testing.T) {
+	b, err := bank.Parse("questions.toml", builtinBank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	seed := filepath.Join(dir, "radiofarda.txt")
+	os.WriteFile(seed, []byte("Title: "+b.Article.Title+"\nOutlet: "+b.Article.Outlet+"\nDate: 2019-11-03\n\n"+b.Article.Text), 0o644)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"radiofarda", []string{seed}},
+		{"wikinews", []string{"--outlet", "Wikinews", "testdata/articles/wikinews-shuttle-homes.txt"}},
+		{"govuk", []string{"--outlet", "GOV.UK (Public Health England)", "--date", "2016-12-28", "testdata/articles/govuk-phe-middle-aged-health.txt"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.name+".toml")
+			var out, errs bytes.Buffer
+			if code := run(append([]string{"quizcard", "new", "--out", path}, tc.args...), &out, &errs); code != 0 {
+				t.Fatalf("new: exit %d\n%s%s", code, out.String(), errs.String())
+			}
+			tally, err := review.Run(path, strings.NewReader(strings.Repeat("a\n", 200)), io.Discard, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tally.Accepted < 5 {
+				t.Errorf("only %d facts accepted", tally.Accepted)
+			}
+			out.Reset()
+			if code := run([]string{"quizcard", "check", "--bank", path}, &out, &errs); code != 0 || strings.Contains(out.String(), "drafts:") {
+				t.Fatalf("check: exit %d\n%s%s", code, out.String(), errs.String())
+			}
+			outDir := filepath.Join(dir, tc.name+"-out")
+			for _, args := range [][]string{
+				{"quiz", "--count", "5", "--seed", "1", "--format", "pdf,json"},
+				{"card"},
+			} {
+				args = append([]string{"quizcard", args[0], "--bank", path, "--out", outDir}, args[1:]...)
+				if code := run(args, &out, &errs); code != 0 {
+					t.Fatalf("%s: exit %d\n%s", args[1], code, errs.String())
+				}
+			}
+			for _, f := range []string{"quiz.pdf", "quiz-key.pdf", "quiz.json", "card.pdf"} {
+				if st, err := os.Stat(filepath.Join(outDir, f)); err != nil || st.Size() == 0 {
+					t.Errorf("%s: %v", f, err)
+				}
+			}
+		})
+	}
+}
+
+// TestAddDevNull: /dev/null is a character device but not a terminal:
+// add must not start its prompt on it, nor review its walk.
+func TestAddDevNull(t *testing.T) {
+	dir := t.TempDir()
+	path := bankCopy(t, dir)
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	cmd := quizcardCmd(t, dir, "add", "--bank", path)
+	cmd.Stdin = null
+	out, err := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(string(out), "standard input is not a terminal") || strings.Contains(string(out), "Adding a fact") {
+		t.Errorf("add </dev/null: exit %d, %v\n%s", code, err, out)
 	}
 }

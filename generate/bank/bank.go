@@ -80,7 +80,10 @@ type Entity struct {
 	Aliases []string
 	// Foil marks a plausible entity the article does not mention: it may
 	// be a wrong option, never an answer, a card entry or a matching pair.
-	Foil   bool
+	Foil bool
+	// Draft marks an entity quizcard new found and no one has reviewed
+	// yet (draft = true): quiz and card leave it out unless asked.
+	Draft  bool
 	Key    bool   // events: a key event, kept first on a short timeline
 	Status string // deals: one of DealStatuses; "" means agreed
 	Note   string // deals: a short note the card shows, e.g. "left by the U.S. in 2018"
@@ -117,7 +120,11 @@ type Fact struct {
 	// contradicted by the article; true/false questions prefer them to
 	// substituting a wrong option into the statement.
 	FalseStatements []string
-	Line            int // line of the fact's [[facts]] header
+	// Draft marks a fact quizcard new wrote and no one has reviewed yet
+	// (draft = true): check counts it apart; quiz and card leave it out
+	// unless asked.
+	Draft bool
+	Line  int // line of the fact's [[facts]] header
 
 	tab *table // where the fact is written, for messages
 }

@@ -138,8 +138,12 @@ func TestParseDate(t *testing.T) {
 		{"2019-04-31", "", "does not exist"},
 		{"0000", "", "does not exist"},
 		{"19", "", "want YYYY"},
-		{"Aug 2018", "", "want YYYY"},
-		{"2018-5", "", "want YYYY"},
+		{"Aug 2018", "", `write it "2018-08"`},
+		{"2018-5", "", `write it "2018-05"`},
+		{"11/03/2019", "", `write it "2019-11-03"`},
+		{"Sunday, November 3, 2019", "", `write it "2019-11-03"`},
+		{"23 August", "", `write it "--08-23"`},
+		{"Wednesday", "", "a weekday is not a date"},
 		{"", "", "want YYYY"},
 		{"--13-01", "", "no month 13"},
 		{"[2019]-09-24", "24 September [2019]", ""},
@@ -149,6 +153,13 @@ func TestParseDate(t *testing.T) {
 		{"[2019]-[09]-24", "", "year alone in brackets"},
 		{"[--09]-24", "", "only a year"},
 		{"[2019]-02-30", "", `"[2019]-02-30" does not exist`},
+		// A weekday or relative date resolved against the article's date.
+		{"[2019-10-30]", "[30 October 2019]", ""},
+		{"[2019-10]", "[October 2019]", ""},
+		{"[2019-02-30]", "", `"[2019-02-30]" does not exist`},
+		{"[--10-30]", "", "only a year, a month or a day"},
+		{"[2019-10-30", "", "year alone in brackets"},
+		{"[2019]-10-30]", "", "year alone in brackets"},
 	} {
 		d, err := ParseDate(tc.in)
 		switch {
@@ -176,6 +187,8 @@ func TestInferredDate(t *testing.T) {
 		{"[2019]-09", "September", "Sep [2019]"},
 		{"[2019]", "", "[2019]"},
 		{"2019-09-24", "24 September 2019", "24 Sep 2019"},
+		{"[2019-10-30]", "", "[30 Oct 2019]"},
+		{"[2019-10]", "", "[Oct 2019]"},
 	} {
 		d, err := ParseDate(tc.in)
 		if err != nil {

@@ -51,7 +51,7 @@ func FuzzParse(f *testing.F) {
 // FuzzParseDate: any date that parses prints back (ISO) to one that parses
 // to the same date.
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"1953", "2018-05", "2019-11-03", "--08-23", "2019-02-29", "--02-30", "0000", "99999"} {
+	for _, s := range []string{"1953", "2018-05", "2019-11-03", "--08-23", "2019-02-29", "--02-30", "0000", "99999", "[2019]-09-24", "[2019-10-30]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -139,7 +139,15 @@ func SyntaxError(name string, data []byte, err error) Error {
 		line = 1 + bytes.Count(data[:at], []byte("\n"))
 		col = at - bytes.LastIndexByte(data[:at], '\n')
 	}
-	return Error{File: name, Line: line, Col: col, Msg: pe.Message}
+	msg := pe.Message
+	if line >= 1 {
+		if lines := strings.Split(string(data), "\n"); line <= len(lines) {
+			if h := quoteHint(lines[line-1], col); h != "" {
+				msg = h
+			}
+		}
+	}
+	return Error{File: name, Line: line, Col: col, Msg: msg}
 }
 
 func firstInvalid(data []byte) int {
@@ -230,6 +238,14 @@ func (o *obj) known(keys ...string) {
 		msg := fmt.Sprintf("unknown key %q in %s", k, o.hdr)
 		if s := suggest(k, keys); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		if o.tab != nil && o.tab.name == "" && o.p.isTable(k) {
+			msg = fmt.Sprintf("unknown table %s", o.p.header(k))
+			if s := tableNames[strings.ToLower(k)]; s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", o.p.header(s))
+			} else if s := suggest(k, keys); s != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", o.p.header(s))
+			}
 		}
 		o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: o.line(k), Msg: msg})
 	}
@@ -448,18 +464,18 @@ func (p *parser) tablesOf(raw map[string]any, key string) []map[string]any {
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._+-]*$`)
 
 var poolKeys = map[Pool][]string{
-	People: {"id", "name", "role", "country", "aliases", "foil"},
-	Groups: {"id", "name", "type", "aliases", "foil"},
-	Places: {"id", "name", "country", "aliases", "foil"},
-	Deals:  {"id", "name", "year", "parties", "aliases", "foil", "status", "note"},
-	Events: {"id", "name", "date", "aliases", "foil", "key"},
+	People: {"id", "name", "role", "country", "aliases", "foil", "draft"},
+	Groups: {"id", "name", "type", "aliases", "foil", "draft"},
+	Places: {"id", "name", "country", "aliases", "foil", "draft"},
+	Deals:  {"id", "name", "year", "parties", "aliases", "foil", "status", "note", "draft"},
+	Events: {"id", "name", "date", "aliases", "foil", "key", "draft"},
 }
 
 var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place", Deals: "deal", Events: "event"}
 
 var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "unit_one", "qualifier",
 	"also", "wrong", "statement", "false_statements", "caption", "explain", "source", "tags",
-	"difficulty", "group", "outcome"}
+	"difficulty", "group", "outcome", "draft"}
 
 var matchingKeys = []string{"id", "kind", "prompt", "left", "right", "extra", "sources", "tags"}
 
@@ -504,6 +520,7 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
 			e.Aliases = o.strs("aliases")
 			e.Foil, _ = o.boolean("foil")
+			e.Draft, _ = o.boolean("draft")
 			switch pool {
 			case People:
 				e.Role = o.str("role", true)
@@ -589,6 +606,7 @@ func (p *parser) fact(o *obj) Fact {
 		Group:           o.str("group", false),
 		FalseStatements: o.strs("false_statements"),
 	}
+	f.Draft, _ = o.boolean("draft")
 	if o.tab != nil {
 		f.tab = o.tab
 	}
@@ -684,4 +702,29 @@ func (p *parser) fact(o *obj) Fact {
 	f.Also = list("also")
 	f.Wrong = list("wrong")
 	return f
+}
+
+// isTable reports whether a top-level key was written as a [table] or
+// [[table]] header.
+func (p *parser) isTable(k string) bool {
+	for _, t := range p.tables {
+		if t.name == k {
+			return true
+		}
+	}
+	return false
+}
+
+// header writes a table name the way the bank writes it: [article] or
+// [[people]].
+func (p *parser) header(k string) string {
+	if k == "article" {
+		return "[article]"
+	}
+	for _, t := range p.tables {
+		if t.name == k && !t.array {
+			return "[" + k + "]"
+		}
+	}
+	return "[[" + k + "]]"
 }

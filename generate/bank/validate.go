@@ -42,12 +42,12 @@ func (p *parser) validate(b *Bank) {
 		what := fmt.Sprintf("%s %q", poolNoun[e.Pool], e.ID)
 		if e.Country != "" {
 			if c, ok := b.Entity(e.Country); !ok || c.Pool != Groups {
-				add(e.Line, what, "country %q is not a known group", e.Country)
+				add(e.Line, what, "country %q is not a known group%s", e.Country, b.didYouMean(e.Country, Groups))
 			}
 		}
 		for _, party := range e.Parties {
 			if c, ok := b.Entity(party); !ok || c.Pool != Groups {
-				add(e.Line, what, "party %q is not a known group", party)
+				add(e.Line, what, "party %q is not a known group%s", party, b.didYouMean(party, Groups))
 			}
 		}
 	}
@@ -60,7 +60,7 @@ func (p *parser) validate(b *Bank) {
 	}
 	if by := b.Article.QuoteBy; by != "" {
 		if e, ok := b.Entity(by); !ok || (e.Pool != People && e.Pool != Groups) {
-			add(p.articleLine("quote_by"), "article", "quote_by %q is not a known person or group", by)
+			add(p.articleLine("quote_by"), "article", "quote_by %q is not a known person or group%s", by, b.didYouMean(by, People, Groups))
 		}
 	}
 	if e, ok := b.Entity(b.Article.QuoteBy); ok && e.Foil {
@@ -77,9 +77,14 @@ func (p *parser) validate(b *Bank) {
 			add(p.articleLine("quote_about"), "article", "quote_about needs a quote")
 		}
 	}
-	poolSize := map[string]int{} // pool+type -> entities
+	p.drafts(b, add)
+	poolSize := map[string]int{}     // pool+type -> entities
+	acceptedSize := map[string]int{} // the same, drafts left out
 	for _, e := range b.Entities {
 		poolSize[candidateKey(e)]++
+		if !e.Draft {
+			acceptedSize[candidateKey(e)]++
+		}
 	}
 	ids := map[string]int{}
 	for _, f := range b.Facts {
@@ -98,7 +103,7 @@ func (p *parser) validate(b *Bank) {
 		case len(strings.Fields(f.Source)) < 3:
 			add(f.line("source"), what, "source excerpt %q is too short to check: quote at least three words", f.Source)
 		case text != "" && !strings.Contains(text, foldExcerpt(f.Source)):
-			add(f.line("source"), what, "source excerpt is not in the article text: %q", clip(f.Source, 60))
+			add(f.line("source"), what, "source excerpt is not in the article text: %q%s", clip(f.Source, 60), excerptHint(b.Article.Text, f.Source))
 		}
 		if f.Outcome != "" && f.Kind != "mediator" {
 			add(f.line("outcome"), what, "outcome goes only with mediator facts")
@@ -121,7 +126,7 @@ func (p *parser) validate(b *Bank) {
 		}
 		answerKey := map[ValueType]string{EntityValue: "answer", DateValue: "date", NumberValue: "number"}[f.Answer.Type]
 		if known && kt.value != f.Answer.Type {
-			add(f.line(answerKey), what, "a %s fact needs a %s answer, not %s", f.Kind, kt.noun, answerKey)
+			add(f.line(answerKey), what, "a %s fact needs a %s answer, not %s%s", f.Kind, kt.noun, answerKey, rewriteAnswer(b, f, kt.value))
 			continue
 		}
 		// References.
@@ -130,7 +135,7 @@ func (p *parser) validate(b *Bank) {
 			e, ok := b.Entity(f.Answer.Entity)
 			switch {
 			case !ok:
-				add(f.line("answer"), what, "answer %q is not a known %s", f.Answer.Entity, kt.noun)
+				add(f.line("answer"), what, "answer %q is not a known %s%s", f.Answer.Entity, kt.noun, b.didYouMean(f.Answer.Entity, kt.pools...))
 				continue
 			case known && !inPools(e.Pool, kt.pools):
 				add(f.line("answer"), what, "answer %q is a %s; a %s fact needs a %s", e.ID, poolNoun[e.Pool], f.Kind, kt.noun)
@@ -153,7 +158,7 @@ func (p *parser) validate(b *Bank) {
 				}
 				e, ok := b.Entity(v.Entity)
 				if !ok {
-					add(f.line(l.key), what, "%s %q is not a known entity", l.key, v.Entity)
+					add(f.line(l.key), what, "%s %q is not a known entity%s", l.key, v.Entity, b.didYouMean(v.Entity, kt.pools...))
 					refsOK = false
 				} else if l.key == "also" && e.Foil {
 					add(f.line(l.key), what, "also %q is a foil (foil = true): a foil is never a true answer", v.Entity)
@@ -186,14 +191,19 @@ func (p *parser) validate(b *Bank) {
 		// Enough candidates for three distractors. Dates and numbers can
 		// always be shifted; entities come only from the bank.
 		if f.Answer.Type == EntityValue {
-			n := poolSize[candidateKey(answerEntity)] - 1
+			size := poolSize // an accepted fact draws only on accepted entities
+			if !f.Draft {
+				size = acceptedSize
+			}
+			n := size[candidateKey(answerEntity)] - 1
 			for _, v := range f.Also {
 				if e, ok := b.Entity(v.Entity); ok && candidateKey(e) == candidateKey(answerEntity) && e.ID != answerEntity.ID {
 					n--
 				}
 			}
 			if n < MinDistractors {
-				add(f.line("answer"), what, "only %d candidate distractors for %s (%s); needs %d", max(n, 0), f.Answer.Entity, describe(answerEntity)+"s", MinDistractors)
+				add(f.line("answer"), what, "only %d candidate distractors for %s (%s); needs %d: %s",
+					max(n, 0), f.Answer.Entity, describe(answerEntity)+"s", MinDistractors, moreCandidates(b, answerEntity, MinDistractors-max(n, 0), f.Draft))
 			}
 		}
 	}
@@ -297,7 +307,7 @@ func (p *parser) matchings(b *Bank, text string, add func(int, string, string, .
 			e, ok := b.Entity(id)
 			switch {
 			case !ok:
-				add(m.Line, what, "left %q is not a known entity", id)
+				add(m.Line, what, "left %q is not a known entity%s", id, b.didYouMean(id))
 			case e.Foil:
 				add(m.Line, what, "left %q is a foil: matching pairs come from the article", id)
 			}

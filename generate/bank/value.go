@@ -46,6 +46,11 @@ type Date struct {
 	// worked it out (written "[2019]-09-24" in the bank). It is shown in
 	// brackets, never as if the article gave it.
 	Inferred bool
+	// Resolved says the article gives no calendar date at all, only a
+	// weekday or a relative one ("Wednesday", "last month"): the whole
+	// date was worked out from the article's date (written
+	// "[2019-10-30]"; Inferred is set too). It is shown in brackets.
+	Resolved bool
 }
 
 // IsZero reports whether d is unset.
@@ -53,9 +58,24 @@ func (d Date) IsZero() bool { return d.Precision == 0 }
 
 // ParseDate reads "1953", "2018-05", "2019-11-03" or "--08-23" (day and
 // month, year unknown) and checks that the date can exist. A year in
-// square brackets ("[2019]-09-24") is one the article does not print.
+// square brackets ("[2019]-09-24") is one the article does not print; a
+// whole month or day in brackets ("[2019-10-30]") is one it gives only as
+// a weekday or a relative date.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
+	if inner, ok := strings.CutPrefix(s, "["); ok && strings.HasSuffix(s, "]") &&
+		strings.Count(s, "[") == 1 && strings.Count(s, "]") == 1 && strings.Contains(inner, "-") {
+		inner = strings.TrimSuffix(inner, "]")
+		d, err := ParseDate(inner)
+		if err != nil {
+			return Date{}, errors.New(strings.Replace(err.Error(), strconv.Quote(inner), strconv.Quote(s), 1))
+		}
+		if d.Precision != Day && d.Precision != Month {
+			return Date{}, fmt.Errorf("date %q: only a year, a month or a day can be in brackets", s)
+		}
+		d.Inferred, d.Resolved = true, true
+		return d, nil
+	}
 	if strings.HasPrefix(s, "[") {
 		end := strings.IndexByte(s, ']')
 		if end < 0 || strings.ContainsAny(s[end+1:], "[]") {
@@ -79,12 +99,12 @@ func ParseDate(s string) (Date, error) {
 			return 0
 		}
 		if len(t) != digits {
-			err = fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+			err = dateFormError(s)
 			return 0
 		}
 		n, e := strconv.Atoi(t)
 		if e != nil || n < 0 {
-			err = fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+			err = dateFormError(s)
 		}
 		return n
 	}
@@ -92,7 +112,7 @@ func ParseDate(s string) (Date, error) {
 	case strings.HasPrefix(s, "--"):
 		parts = strings.Split(s[2:], "-")
 		if len(parts) != 2 {
-			return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+			return Date{}, dateFormError(s)
 		}
 		d = Date{Month: atoi(parts[0], 2), Day: atoi(parts[1], 2), Precision: MonthDay}
 	case len(parts) == 1:
@@ -102,7 +122,7 @@ func ParseDate(s string) (Date, error) {
 	case len(parts) == 3:
 		d = Date{Year: atoi(parts[0], 4), Month: atoi(parts[1], 2), Day: atoi(parts[2], 2), Precision: Day}
 	default:
-		return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD", s)
+		return Date{}, dateFormError(s)
 	}
 	if err != nil {
 		return Date{}, err
@@ -132,6 +152,11 @@ func daysIn(year, month int) int {
 // String formats d for people: "1953", "May 2018", "3 November 2019",
 // "23 August"; an inferred year in brackets: "24 September [2019]".
 func (d Date) String() string {
+	if d.Resolved {
+		plain := d
+		plain.Inferred, plain.Resolved = false, false
+		return "[" + plain.String() + "]"
+	}
 	if d.Inferred {
 		return strings.TrimSpace(d.Printed() + " [" + strconv.Itoa(d.Year) + "]")
 	}
@@ -154,6 +179,9 @@ func (d Date) Printed() string {
 	if !d.Inferred {
 		return d.String()
 	}
+	if d.Resolved {
+		return ""
+	}
 	switch d.Precision {
 	case Day:
 		return strconv.Itoa(d.Day) + " " + time.Month(d.Month).String()
@@ -166,6 +194,11 @@ func (d Date) Printed() string {
 // Short formats d compactly for timelines: "1953", "May 2018", "3 Nov 2019",
 // "24 Sep [2019]".
 func (d Date) Short() string {
+	if d.Resolved {
+		plain := d
+		plain.Inferred, plain.Resolved = false, false
+		return "[" + plain.Short() + "]"
+	}
 	if d.Inferred {
 		p := d.Printed()
 		if d.Precision == Day {
@@ -190,8 +223,11 @@ func (d Date) Short() string {
 func (d Date) ISO() string {
 	if d.Inferred {
 		plain := d
-		plain.Inferred = false
+		plain.Inferred, plain.Resolved = false, false
 		iso := plain.ISO()
+		if d.Resolved {
+			return "[" + iso + "]"
+		}
 		return "[" + iso[:4] + "]" + iso[4:]
 	}
 	switch d.Precision {

@@ -62,7 +62,13 @@ func Ask(path string, current []byte, in *bufio.Reader, out io.Writer) (bank.Dra
 				for _, p := range problems {
 					fmt.Fprintf(out, "  %s\n", p)
 				}
-				continue
+				// Too few wrong options is not the answer's fault: asking
+				// for it again cannot help. Go on; the whole fact is
+				// checked again before anything is written.
+				if !onlyTooFew(problems) {
+					continue
+				}
+				fmt.Fprintln(out, "  (going on: the fact is checked again before anything is written)")
 			}
 			d = next
 			break
@@ -169,4 +175,14 @@ func clipList(s []string, n int) string {
 		return strings.Join(s[:n], ", ") + fmt.Sprintf(", … (%d in all)", len(s))
 	}
 	return strings.Join(s, ", ")
+}
+
+// onlyTooFew reports whether every problem is a shortage of wrong options.
+func onlyTooFew(problems []string) bool {
+	for _, p := range problems {
+		if !strings.Contains(p, "candidate distractors") {
+			return false
+		}
+	}
+	return true
 }

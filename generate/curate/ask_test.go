@@ -76,3 +76,62 @@ func TestAsk(t *testing.T) {
 		t.Errorf("EOF: err = %v", err)
 	}
 }
+
+// TestAskGoesOnWhenTooFewOptions: a "place" answer in a bank with two
+// places is refused for want of wrong options, not for being wrong, so the
+// prompt goes on to the next fields instead of asking for it again.
+func TestAskGoesOnWhenTooFewOptions(t *testing.T) {
+	data := []byte(`[article]
+title = "T"
+outlet = "O"
+date = "2019-11-03"
+summary = "S"
+text = '''
+Rouhani never emerged from his room in New York.
+'''
+
+[[people]]
+id = "rouhani"
+name = "Hassan Rouhani"
+role = "President"
+[[people]]
+id = "a"
+name = "A B"
+role = "R"
+[[people]]
+id = "b"
+name = "B C"
+role = "R"
+[[people]]
+id = "c"
+name = "C D"
+role = "R"
+
+[[places]]
+id = "new-york"
+name = "New York"
+[[places]]
+id = "tehran"
+name = "Tehran"
+
+[[facts]]
+id = "room"
+kind = "who"
+ask = "Who never emerged from his room?"
+answer = "rouhani"
+source = "Rouhani never emerged from his room"
+`)
+	in := strings.Join([]string{"where", "place", "Where was the room?", "new-york",
+		"Rouhani never emerged from his room in New York", "", "", "tehran", "", "", ""}, "\n") + "\n"
+	var out bytes.Buffer
+	d, err := Ask("b.toml", data, bufio.NewReader(strings.NewReader(in)), &out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if d.Answer != "new-york" || len(d.Wrong) != 1 || d.Wrong[0] != "tehran" {
+		t.Errorf("draft %+v\n%s", d, out.String())
+	}
+	if !strings.Contains(out.String(), "only 1 candidate distractors for new-york") || !strings.Contains(out.String(), "going on") {
+		t.Errorf("no word about the shortage:\n%s", out.String())
+	}
+}

@@ -218,7 +218,8 @@ func (g *gen) questions(q *Quiz, opt Options) error {
 		return err
 	}
 	if need := p[MC] + p[TF]; len(facts) < need {
-		return fmt.Errorf("only %d %s; asked for %d", len(facts), describeFilter(opt.Filter, len(facts)), need)
+		return fmt.Errorf("only %d %s, but --count %d needs %d: every multiple-choice or true/false question asks a fact of its own%s; use --count %d or fewer, or add facts",
+			len(facts), describeFilter(opt.Filter, len(facts)), opt.Count, need, fromEntities(p), len(facts)+p[Match]+p[Order])
 	}
 	cands := g.candidates(facts, opt.Choices, groups)
 	total := p[MC] + p[TF] + p[Match] + p[Order]
@@ -315,4 +316,19 @@ func (g *gen) falseStatement(it *item, pp *paper) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// fromEntities says which questions of plan p need no fact of their own.
+func fromEntities(p plan) string {
+	var parts []string
+	if p[Match] > 0 {
+		parts = append(parts, fmt.Sprintf("%d matching", p[Match]))
+	}
+	if p[Order] > 0 {
+		parts = append(parts, fmt.Sprintf("%d ordering", p[Order]))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", and only the " + strings.Join(parts, " and ") + " question come from entities"
 }

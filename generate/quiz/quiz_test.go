@@ -236,8 +236,8 @@ func TestErrors(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{Options{Count: 8, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, "only 5 facts of kind deal; asked for 8"},
-		{Options{Count: 3, Forms: []Form{MC}, Filter: bank.Filter{Tags: []string{"nope"}}}, "only 0 facts tagged nope; asked for 3"},
+		{Options{Count: 8, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"deal"}}}, "only 5 facts of kind deal, but --count 8 needs 8: every multiple-choice or true/false question asks a fact of its own; use --count 5 or fewer, or add facts"},
+		{Options{Count: 3, Forms: []Form{MC}, Filter: bank.Filter{Tags: []string{"nope"}}}, "only 0 facts tagged nope, but --count 3 needs 3"},
 		{Options{Count: 40, Forms: []Form{MC, TF}}, "40 questions asked; the bank gives only"},
 		{Options{Count: 5, Forms: []Form{Match}}, "forms match can make only"},
 		{Options{Count: 4, Forms: []Form{Order}, Filter: bank.Filter{Kinds: []string{"who"}}}, "no ordering question is possible"},
