@@ -179,3 +179,21 @@ func TestScoreForms(t *testing.T) {
 		}
 	}
 }
+
+// TestGradesCSVFormulas: a name typed into a form as a formula is written
+// so that a spreadsheet shows it as text (OWASP's CSV injection advice).
+func TestGradesCSVFormulas(t *testing.T) {
+	rs := responsesOf([]string{"ABC"})
+	rs[0].Student, rs[0].ID = "=HYPERLINK(\"x\")", "@1"
+	rep, err := Analyse(handDoc(), rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := GradesCSV(&b, rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\n\"'=HYPERLINK(\"\"x\"\")\",'@1,,A,") {
+		t.Errorf("grades.csv:\n%s", b.String())
+	}
+}

@@ -30,12 +30,21 @@ func GradesCSV(w io.Writer, rep *Report) error {
 		if r.Max > 0 {
 			pct = 100 * r.Score / float64(r.Max)
 		}
-		row := []string{r.Student, r.ID, r.Class, r.Version, copyNo, num(r.Score), strconv.Itoa(r.Max), fmt.Sprintf("%.1f", pct), r.Status()}
+		row := []string{cell(r.Student), cell(r.ID), cell(r.Class), r.Version, copyNo, num(r.Score), strconv.Itoa(r.Max), fmt.Sprintf("%.1f", pct), r.Status()}
 		row = append(row, r.Given...)
 		cw.Write(row)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// cell keeps a text a student typed from being read as a formula by a
+// spreadsheet: one starting with = + - @ gets a leading apostrophe.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // num prints a score without trailing zeros: 7, 7.5, 7.33.

@@ -35,7 +35,7 @@ func ReviewCSV(w io.Writer, reviews []Review) error {
 		if r.Item > 0 {
 			item, row = strconv.Itoa(r.Item), strconv.Itoa(r.Row)
 		}
-		cw.Write([]string{r.Source, r.Student, r.ID, r.Version, item, row, r.Reason, r.Read, fmt.Sprintf("report.html#check-%d", i+1)})
+		cw.Write([]string{cell(r.Source), cell(r.Student), cell(r.ID), r.Version, item, row, r.Reason, r.Read, fmt.Sprintf("report.html#check-%d", i+1)})
 	}
 	cw.Flush()
 	return cw.Error()

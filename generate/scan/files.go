@@ -28,7 +28,7 @@ type Scan struct {
 
 // Limits on input, checked before decoding.
 const (
-	MaxFileBytes = 2 << 30    // one scan file
+	MaxFileBytes = 512 << 20  // one scan file: 120 colour pages at 300 dpi are about 150 MiB
 	MaxPixels    = 40_000_000 // one page image: A4 at 600 dpi is 35 million
 )
 
@@ -59,7 +59,7 @@ func encoded(paths []string, fn func(source string, data []byte, err error) erro
 			return err
 		}
 		if st.Size() > MaxFileBytes {
-			return fmt.Errorf("%s: over %d GiB; split the scan", p, MaxFileBytes>>30)
+			return fmt.Errorf("%s: over %d MiB; split the scan", p, MaxFileBytes>>20)
 		}
 		if strings.EqualFold(filepath.Ext(p), ".pdf") {
 			err = pdfPages(p, fn)
