@@ -20,7 +20,7 @@ const (
 	// a misplaced outline would be is near 0. Fewer than 85% of outlines
 	// found means the layout does not fit the page.
 	outlineInk = 0.18
-	emptyLift  = 0.05 // an empty box is at most this much darker than them
+	emptyLift  = 0.03 // an empty box is at most this much darker than them (a faint tick: 0.05)
 )
 
 // measure reads the paper level, every box, and decides each row.
