@@ -63,7 +63,8 @@ func Copies(w io.Writer, d *sheet.Doc, p Paper, m Meta) (int, error) {
 		copies = append(copies, laid{c, pages, l, clipTo(t, sName, who, p.W-90)})
 	}
 	note := t.wrap(sBody, "Mark your answers here: only this sheet is read. Fill or tick one box per row "+
-		"with a dark pen or pencil; to change an answer, erase it completely.", p.W-2*qMargin-sheet.QRModules*sheet.QRModule-8)
+		"with a dark pen or pencil; to change an answer, erase it completely. Matching (7·1, 7·2, ...): "+
+		"the letter for each numbered item; ordering (8 1st, 8 2nd, ...): the letter in each place.", p.W-2*qMargin-sheet.QRModules*sheet.QRModule-8)
 	for _, c := range copies {
 		label := "Version " + c.c.Version
 		if c.c.Number > 0 {
