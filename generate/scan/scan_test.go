@@ -233,6 +233,8 @@ func TestSyntheticSweep(t *testing.T) {
 	if os.Getenv("QUIZCARD_SCAN_SWEEP") == "" {
 		t.Skip("set QUIZCARD_SCAN_SWEEP=1 for the full sweep")
 	}
+	// QUIZCARD_SCAN_SEED=N shifts every seed, for a fresh sample.
+	shift, _ := strconv.ParseUint(os.Getenv("QUIZCARD_SCAN_SEED"), 10, 64)
 	total := &tally{styles: map[style][3]int{}}
 	for _, su := range []suite{
 		{dpis: []int{150, 200, 300}, students: 30, versions: 2, pagesPerDPI: 10, seed: 1},
@@ -241,6 +243,7 @@ func TestSyntheticSweep(t *testing.T) {
 		{dpis: []int{150, 200, 300}, versions: 2, pagesPerDPI: 8, seed: 4},
 		{dpis: []int{150, 300}, versions: 2, pagesPerDPI: 8, harsh: true, seed: 5},
 	} {
+		su.seed += shift * 100
 		tl := runSuite(t, su)
 		t.Logf("%+v:\n%s", su, tl)
 		total.merge(tl)
