@@ -27,6 +27,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -91,8 +92,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.As(err, &rf):
-		for _, e := range rf.ErrorList {
-			fmt.Fprintln(stderr, e)
+		for _, line := range rf.ErrorList.Lines() {
+			fmt.Fprintln(stderr, line)
 		}
 		fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(rf.ErrorList), plural(len(rf.ErrorList), "problem"))
 		return 1
@@ -100,8 +101,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quizcard: %v\nRun 'quizcard --help' for usage.\n", ue.msg)
 		return 2
 	case errors.As(err, &bl):
-		for _, e := range bl {
-			fmt.Fprintln(stderr, e)
+		for _, line := range bl.Lines() {
+			fmt.Fprintln(stderr, line)
 		}
 		fmt.Fprintf(stderr, "%d %s; the bank was not used\n", len(bl), plural(len(bl), "problem"))
 		return 1
@@ -119,9 +120,22 @@ func plural(n int, word string) string {
 }
 
 var bankFlag = &cli.StringFlag{
-	Name:    "bank",
-	Usage:   "fact bank `FILE` (default: ./questions.toml if present, else the built-in bank)",
-	EnvVars: []string{"QUIZCARD_BANK"},
+	Name:  "bank",
+	Usage: "fact bank `FILE` (default: $QUIZCARD_BANK, else ./questions.toml if present, else the built-in bank)",
+}
+
+// bankPath returns the bank file --bank (given before or after the
+// command) or $QUIZCARD_BANK names, or "" for the default.
+func bankPath(c *cli.Context) (string, error) {
+	for _, ctx := range c.Lineage() {
+		if ctx.IsSet("bank") {
+			if ctx.String("bank") == "" {
+				return "", usagef("--bank needs a file name (leave it out for ./questions.toml or the built-in bank)")
+			}
+			return ctx.String("bank"), nil
+		}
+	}
+	return os.Getenv("QUIZCARD_BANK"), nil
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
@@ -159,20 +173,12 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	return app
 }
 
-// bankPath returns --bank as given to the command or before it
-// ("quizcard --bank b.toml quiz"), else $QUIZCARD_BANK, else "".
-func bankPath(c *cli.Context) string {
-	for _, ctx := range c.Lineage() {
-		if v := ctx.String("bank"); ctx.IsSet("bank") && v != "" {
-			return v
-		}
-	}
-	return c.String("bank")
-}
-
 // loadBank returns the bank the flags and environment select.
 func loadBank(c *cli.Context) (*bank.Bank, error) {
-	path := bankPath(c)
+	path, err := bankPath(c)
+	if err != nil {
+		return nil, err
+	}
 	if path == "" {
 		if _, err := os.Stat("questions.toml"); err == nil {
 			path = "questions.toml"
@@ -219,7 +225,7 @@ Examples:
 			&cli.StringSliceFlag{Name: "tags", Aliases: []string{"tag"}, Usage: "only facts with one of these `TAGS`"},
 			&cli.StringFlag{Name: "difficulty", Usage: "only facts of these `LEVELS`, e.g. 1,2"},
 			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "`PAPER` size: a4 or letter"},
-			&cli.StringFlag{Name: "format", Value: "pdf,json", Usage: "`FORMATS` to write: pdf, json, gift, moodle, qti, kahoot, anki, quizlet, html"},
+			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice("pdf,json"), Usage: "`FORMATS` to write: pdf, json, gift, moodle, qti, kahoot, anki, quizlet, html"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
@@ -270,6 +276,7 @@ Examples:
 			if err := writeFiles(c, jobs); err != nil {
 				return err
 			}
+			slices.Sort(*warnings) // the exporters ran side by side: print in a stable order
 			for _, w := range *warnings {
 				fmt.Fprintln(c.App.ErrWriter, w)
 			}
@@ -289,12 +296,18 @@ var remakeFlags = []string{"bank", "count", "choices", "versions", "roster", "sh
 func remakeCommand(c *cli.Context, seed uint64) string {
 	args := []string{"quizcard", "quiz"}
 	for _, name := range remakeFlags {
+		if name == "bank" {
+			if path, _ := bankPath(c); path != "" {
+				args = append(args, "--bank", shellQuote(path))
+			}
+			continue
+		}
 		if !c.IsSet(name) {
 			continue
 		}
 		v := c.String(name)
 		switch name {
-		case "kinds", "tags":
+		case "kinds", "tags", "format":
 			v = strings.Join(splitAny(c.StringSlice(name)), ",")
 		case "count", "choices":
 			v = strconv.Itoa(c.Int(name))
@@ -360,8 +373,14 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 	if err != nil || (paper != pdf.A4 && paper != pdf.Letter) {
 		return opt, pdf.Paper{}, nil, usagef("--paper takes a4 or letter for quizzes, not %q", c.String("paper"))
 	}
+	if err := bank.CheckTitle("--title", opt.Title); err != nil {
+		return opt, pdf.Paper{}, nil, usageError{err.Error()}
+	}
 	formats := map[string]bool{}
-	fs, err := splitList([]string{c.String("format")}, formatNames(), "format")
+	fs, err := splitList(c.StringSlice("format"), formatNames(), "format")
+	if err == nil && len(fs) == 0 {
+		err = usagef("--format needs one or more of %s", strings.Join(formatNames(), ", "))
+	}
 	if err != nil {
 		return opt, pdf.Paper{}, nil, err
 	}
@@ -462,6 +481,9 @@ func quizJobs(q *quiz.Quiz, doc *sheet.Doc, b *bank.Bank, paper pdf.Paper, forma
 // writeFiles writes the jobs into --out, all or nothing, and says what it
 // wrote.
 func writeFiles(c *cli.Context, jobs []safefile.Job) error {
+	if c.String("out") == "" {
+		return usagef("--out needs a folder name (leave it out for ./output)")
+	}
 	paths, notes, err := safefile.WriteJobs(c.String("out"), jobs)
 	if err != nil {
 		return err
@@ -554,6 +576,12 @@ func cardOptions(c *cli.Context) (pdf.CardOptions, error) {
 		return pdf.CardOptions{}, usagef("--nup must be at least 1")
 	case n > 1 && (paper == pdf.A4 || paper == pdf.Letter):
 		return pdf.CardOptions{}, usagef("--nup is for small cards (a5, a6, 4x6, 3x5), not %s", paper.Name)
+	case n > 1 && n > pdf.MaxNup(paper, sheet):
+		m, fit := pdf.MaxNup(paper, sheet), "fit"
+		if m == 1 {
+			fit = "fits"
+		}
+		return pdf.CardOptions{}, usagef("at most %d %s %s %s on one %s sheet; asked for %d", m, paper.Name, plural(m, "card"), fit, sheet.Name, n)
 	}
 	return pdf.CardOptions{Paper: paper, Nup: n, Sheet: sheet}, nil
 }
@@ -563,6 +591,7 @@ func addCommand() *cli.Command {
 		bankFlag,
 		&cli.StringFlag{Name: "from", Usage: "add every fact of `FILE` (a TOML file of [[facts]]), all or nothing"},
 		&cli.BoolFlag{Name: "dry-run", Usage: "check and print what would be appended; write nothing"},
+		&cli.DurationFlag{Name: "wait", Value: time.Minute, Usage: "wait up to `TIME` for another writer of the bank to finish"},
 	}
 	for _, f := range curate.Fields {
 		flags = append(flags, &cli.StringFlag{Name: f.Key, Usage: f.Help})
@@ -599,13 +628,21 @@ Examples:
 
 // runAdd is the add command; in is where a prompt reads its answers.
 func runAdd(c *cli.Context, in io.Reader, terminal bool) error {
-	target := curate.Target{Path: bankPath(c)}
+	path, err := bankPath(c)
+	if err != nil {
+		return err
+	}
+	target := curate.Target{Path: path}
 	if target.Path == "" {
 		target.Path = "questions.toml"
 		if _, err := os.Stat(target.Path); errors.Is(err, fs.ErrNotExist) {
 			target.Builtin = builtinBank
 		}
 	}
+	if c.Duration("wait") < 0 {
+		return usagef("--wait takes a time such as 30s or 5m, not %v", c.Duration("wait"))
+	}
+	target.Wait = curate.WaitFor(target.Path, c.Duration("wait"), c.App.ErrWriter)
 	var set []string
 	for _, f := range curate.Fields {
 		if c.IsSet(f.Key) {
@@ -649,6 +686,9 @@ func runAdd(c *cli.Context, in io.Reader, terminal bool) error {
 		fmt.Fprintf(c.App.Writer, "no bank file here: creating %s from the built-in bank\n", target.Path)
 	}
 	b, err := target.Add(add)
+	if errors.Is(err, safefile.ErrBusy) {
+		return fmt.Errorf("%w: try again, or wait longer with --wait", err)
+	}
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -35,6 +37,14 @@ func TestMain(m *testing.M) {
 		"quizcard": func() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) },
 		"mark":     func() { os.Exit(markMain()) },
 		"answers":  func() { os.Exit(answersMain()) },
+		// quizcard-exit N ARGS: quizcard ARGS must exit with status N.
+		"quizcard-exit": func() {
+			want, _ := strconv.Atoi(os.Args[1])
+			if got := run(append([]string{"quizcard"}, os.Args[2:]...), os.Stdout, os.Stderr); got != want {
+				fmt.Fprintf(os.Stderr, "exit status %d, want %d\n", got, want)
+				os.Exit(1)
+			}
+		},
 		// prefix A B: B starts with every byte of A.
 		"prefix": func() {
 			a, err1 := os.ReadFile(os.Args[1])
@@ -180,11 +190,18 @@ func TestAddKilled(t *testing.T) {
 	}
 }
 
-// mount runs mount(8), or skips the test when this user may not.
+// mount runs mount(8), or skips the test when this user may not. CI runs
+// as root with mount(8) (.ci/run installs it), so there (CI=true) a test
+// that cannot mount fails rather than pass unseen.
 func mount(t *testing.T, args ...string) {
 	t.Helper()
 	if out, err := exec.Command("mount", args...).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount here (%v): %s", err, out)
+		why := fmt.Sprintf("cannot mount here (%v: %s): this test needs root and mount(8), to make a read-only or a full file system",
+			err, strings.TrimSpace(string(out)))
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s; CI (CI=true) must run it, as root with mount(8) installed", why)
+		}
+		t.Skip(why)
 	}
 	t.Cleanup(func() { exec.Command("umount", args[len(args)-1]).Run() })
 }
@@ -225,6 +242,127 @@ func TestAddFullDisk(t *testing.T) {
 		if strings.Contains(e.Name(), ".tmp-") {
 			t.Errorf("left %s behind", e.Name())
 		}
+	}
+}
+
+// TestAddWaitsThenGivesUp: while another writer holds the bank's lock,
+// add says it is waiting after a second and gives up at --wait.
+func TestAddWaitsThenGivesUp(t *testing.T) {
+	dir := t.TempDir()
+	path := bankCopy(t, dir)
+	unlock, err := safefile.Lock(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	var stderr bytes.Buffer
+	cmd := quizcardCmd(t, dir, append(addArgs(path, "late"), "--wait", "1500ms")...)
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Fatalf("err = %v, want exit status 1\n%s", err, &stderr)
+	}
+	want := "waiting for another writer of " + path + " to finish (up to 1.5s; --wait changes that)...\n" +
+		"quizcard: lock " + path + ": another process holds the lock (.questions.toml.lock); gave up after 1.5s: try again, or wait longer with --wait\n"
+	if stderr.String() != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", &stderr, want)
+	}
+	if data, _ := os.ReadFile(path); !bytes.Equal(data, builtinBank) {
+		t.Error("bank changed")
+	}
+}
+
+// TestFIFOBank: a named pipe as the bank is refused at once; reading it
+// would wait for a writer for ever.
+func TestFIFOBank(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "bank.toml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFO here: %v", err)
+	}
+	for _, args := range [][]string{{"check", "--bank", fifo}, addArgs(fifo, "x"), {"add", "--bank", "other.toml", "--from", fifo}} {
+		cmd := quizcardCmd(t, dir, args...)
+		done := make(chan []byte, 1)
+		go func() {
+			out, _ := cmd.CombinedOutput()
+			done <- out
+		}()
+		select {
+		case out := <-done:
+			if !strings.Contains(string(out), fifo+": not a regular file (a named pipe)") || cmd.ProcessState.ExitCode() != 1 {
+				t.Errorf("%v: exit %d, output:\n%s", args, cmd.ProcessState.ExitCode(), out)
+			}
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			t.Fatalf("%v: blocked on the FIFO", args)
+		}
+	}
+}
+
+// TestQuizKilled kills quiz runs at random moments: the next run leaves
+// no temporary file behind and writes a whole set.
+func TestQuizKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("40 processes")
+	}
+	dir := t.TempDir()
+	args := []string{"quiz", "--versions", "40", "--format", "pdf,json,gift,html", "--out", "out"}
+	start := time.Now()
+	if out, err := quizcardCmd(t, dir, append(args, "--seed", "1")...).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	life := time.Since(start)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for trial := range 40 {
+		cmd := quizcardCmd(t, dir, append(args, "--seed", fmt.Sprint(2+trial%2))...)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rng.Int64N(int64(life))))
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+	}
+	if out, err := quizcardCmd(t, dir, append(args, "--seed", "9")...).CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "out"))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, " ") != "quiz-key.pdf quiz.gift quiz.html quiz.json quiz.pdf" {
+		t.Errorf("out holds %v", names)
+	}
+	// The set is the last run's: remake it elsewhere and compare.
+	if out, err := quizcardCmd(t, dir, "quiz", "--versions", "40", "--format", "pdf,json,gift,html", "--out", "again", "--seed", "9").CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, n := range names {
+		a, _ := os.ReadFile(filepath.Join(dir, "out", n))
+		b, _ := os.ReadFile(filepath.Join(dir, "again", n))
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s is not the last run's", n)
+		}
+	}
+}
+
+// TestQuizFullDisk: a quiz that fills the disk names the file the user
+// asked for, and leaves neither a new file nor a temporary one.
+func TestQuizFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	os.Mkdir(out, 0o755)
+	mount(t, "-t", "tmpfs", "-o", "size=64k", "tmpfs", out)
+	stdout, err := quizcardCmd(t, dir, "quiz", "--out", "out", "--seed", "1").CombinedOutput()
+	if err == nil || !strings.Contains(string(stdout), "no space left on device") || strings.Contains(string(stdout), ".tmp-") {
+		t.Fatalf("err = %v, output:\n%s", err, stdout)
+	}
+	if !strings.Contains(string(stdout), "write out/quiz") {
+		t.Errorf("the message does not name the file:\n%s", stdout)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("left %v behind", entries)
 	}
 }
 

@@ -95,7 +95,7 @@ type Entity struct {
 var DealStatuses = []string{"agreed", "proposed", "reported", "failed"}
 
 // Kinds lists the fact kinds, in the order summaries print them.
-var Kinds = []string{"who", "when", "deal", "mediator", "quote", "number", "place"}
+var Kinds = []string{"who", "when", "deal", "mediator", "quote", "number", "place", "what", "why"}
 
 // A Fact is one curated, checkable statement about the article, phrased as a
 // question with one right answer.

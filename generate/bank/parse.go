@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -15,7 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/quizcard/quizcard/generate/fonts"
+	"github.com/quizcard/quizcard/generate/safefile"
 )
 
 // MaxSize is the largest bank file Load and Parse accept, in bytes.
@@ -25,14 +23,9 @@ const MaxSize = 10 << 20
 // bank come back as an ErrorList; a file that cannot be read gives an
 // ordinary error.
 func Load(path string) (*Bank, error) {
-	f, err := os.Open(path)
+	data, err := safefile.ReadFile(path, "bank", MaxSize)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return Parse(path, data)
 }
@@ -47,6 +40,9 @@ func Parse(name string, data []byte) (*Bank, error) {
 	if !utf8.Valid(data) {
 		line := 1 + strings.Count(string(data[:firstInvalid(data)]), "\n")
 		return nil, ErrorList{{File: name, Line: line, Msg: "file is not valid UTF-8"}}
+	}
+	if err := CheckShape(name, data); err != nil {
+		return nil, err
 	}
 	tables := scanTables(data)
 	raw, err := decode(data, tables)
@@ -138,6 +134,9 @@ func SyntaxError(name string, data []byte, err error) Error {
 	if at := pe.Position.Start; at >= 0 && at <= len(data) {
 		line = 1 + bytes.Count(data[:at], []byte("\n"))
 		col = at - bytes.LastIndexByte(data[:at], '\n')
+	}
+	if e, ok := unterminated(name, data, line); ok {
+		return e
 	}
 	msg := pe.Message
 	if line >= 1 {
@@ -233,7 +232,11 @@ func (o *obj) known(keys ...string) {
 			unknown = append(unknown, k)
 		}
 	}
-	sort.Slice(unknown, func(i, j int) bool { return o.line(unknown[i]) < o.line(unknown[j]) })
+	at := make(map[string]int, len(unknown)) // each key's line, looked up once
+	for _, k := range unknown {
+		at[k] = o.line(k)
+	}
+	sort.Slice(unknown, func(i, j int) bool { return at[unknown[i]] < at[unknown[j]] })
 	for _, k := range unknown {
 		msg := fmt.Sprintf("unknown key %q in %s", k, o.hdr)
 		if s := suggest(k, keys); s != "" {
@@ -247,7 +250,7 @@ func (o *obj) known(keys ...string) {
 				msg += fmt.Sprintf(" (did you mean %s?)", o.p.header(s))
 			}
 		}
-		o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: o.line(k), Msg: msg})
+		o.p.errs = append(o.p.errs, Error{File: o.p.file, Line: at[k], Msg: msg})
 	}
 }
 
@@ -322,11 +325,8 @@ func (o *obj) str(key string, required bool) string {
 }
 
 func (o *obj) drawable(key, s string) {
-	for _, r := range s {
-		if !fonts.Covers(r) {
-			o.errorf(key, "%s has the character %U (%s) that the PDF fonts cannot draw", key, r, runeName(r))
-			return
-		}
+	if err := CheckText(key, s); err != nil {
+		o.errorf(key, "%v", err)
 	}
 }
 

@@ -19,6 +19,11 @@ var kindTypes = map[string]struct {
 	"quote":    {EntityValue, []Pool{People, Groups, Events}, "person, group or event"},
 	"number":   {NumberValue, nil, "number"},
 	"place":    {EntityValue, []Pool{Places, Groups}, "place or group"},
+	// A thing the article names (an orbiter, a mission, an organisation, a
+	// deal, an event), and a reason, claim or condition: statement-length
+	// answers written as [[groups]] of a type of their own (or events).
+	"what": {EntityValue, []Pool{Groups, Places, Deals, Events}, "group, place, deal or event"},
+	"why":  {EntityValue, []Pool{Groups, Events}, "group or event"},
 }
 
 // MinDistractors is how many wrong options every fact must be able to offer.
@@ -51,6 +56,8 @@ func (p *parser) validate(b *Bank) {
 			}
 		}
 	}
+	p.sameNames(b, add)
+	p.titleLengths(b, add)
 	if len(b.Facts) == 0 {
 		add(1, "", "bank has no [[facts]]")
 	}
@@ -170,6 +177,7 @@ func (p *parser) validate(b *Bank) {
 		if !refsOK {
 			continue
 		}
+		p.alsoRepeats(b, f, add)
 		// Truth: a distractor may be neither the answer nor another true answer.
 		truths := map[string]bool{b.Key(f.Answer): true}
 		for _, v := range f.Also {

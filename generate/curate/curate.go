@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -47,22 +46,18 @@ var Fields = []Field{
 type Target struct {
 	Path    string
 	Builtin []byte
+	// Wait says how long Add waits for another writer of the bank.
+	Wait safefile.Wait
 }
 
 // Current returns the bank's bytes now: the file's, or Builtin's when the
 // file does not exist yet.
 func (t Target) Current() ([]byte, error) {
-	data, err := os.ReadFile(t.Path)
+	data, err := safefile.ReadFile(t.Path, "bank", bank.MaxSize)
 	if t.Builtin != nil && errors.Is(err, fs.ErrNotExist) {
 		return t.Builtin, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > bank.MaxSize {
-		return nil, fmt.Errorf("%s: bank is larger than %d MiB", t.Path, bank.MaxSize>>20)
-	}
-	return data, nil
+	return data, err
 }
 
 // An Addition is TOML to append to a bank, made by Fact or File.
@@ -89,12 +84,12 @@ func Fact(path string, d bank.Draft) Addition {
 // File makes the addition of every fact of a TOML file: [[facts]] tables
 // (and entity tables they need), never an [article].
 func File(name string) (Addition, error) {
-	data, err := os.ReadFile(name)
+	data, err := safefile.ReadFile(name, "file of facts", bank.MaxSize)
 	if err != nil {
 		return Addition{}, err
 	}
-	if len(data) > bank.MaxSize {
-		return Addition{}, fmt.Errorf("%s: larger than %d MiB", name, bank.MaxSize>>20)
+	if err := bank.CheckShape(name, data); err != nil {
+		return Addition{}, Refused{err.(bank.ErrorList)}
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
@@ -154,17 +149,28 @@ func check(path string, old []byte, a Addition) ([]byte, *bank.Bank, error) {
 // bank (another writer may just have changed it), checks the whole, and
 // replaces the file atomically, keeping its mode. It returns the new bank.
 func (t Target) Add(a Addition) (*bank.Bank, error) {
-	unlock, err := safefile.Lock(t.Path)
+	real, err := t.resolve()
+	if err != nil {
+		return nil, err
+	}
+	unlock, err := safefile.LockWith(real.Path, t.Wait)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
-	safefile.RemoveStale(t.Path)
-	content, b, err := t.Check(a)
+	safefile.RemoveStale(real.Path)
+	if err := safefile.Writable(real.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	old, err := real.Current()
 	if err != nil {
 		return nil, err
 	}
-	if err := safefile.Write(t.Path, content, 0o644); err != nil {
+	content, b, err := check(t.Path, old, a)
+	if err != nil {
+		return nil, err
+	}
+	if err := safefile.Write(real.Path, content, 0o644); err != nil {
 		return nil, err
 	}
 	return b, nil

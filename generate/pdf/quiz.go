@@ -243,27 +243,41 @@ func questionBlock(t text, st quizStyle, q *quiz.Question, it quiz.Item, x, w fl
 		// Split the width between the columns by how long their texts are.
 		const boxCol, gutter = 9.0, 6.0
 		avail := tw - boxCol - gutter
+		// The right column is longer than the left (it holds responses
+		// that match no one): rows past the left items have no box.
 		var lw, rw float64
 		for i := range q.Left {
 			lw = max(lw, t.width(st.body, fmt.Sprintf("%d. %s", i+1, q.Left[i])))
-			rw = max(rw, t.width(st.body, "A. "+shown[i]))
+		}
+		for _, r := range shown {
+			rw = max(rw, t.width(st.body, "A. "+r))
 		}
 		leftW := min(max(avail*lw/(lw+rw), avail*0.35), avail*0.65)
 		rightW := avail - leftW
-		type row struct{ left, right []string }
-		rows := make([]row, len(q.Left))
+		type row struct {
+			left, right []string
+			box         bool
+		}
+		rows := make([]row, max(len(q.Left), len(shown)))
 		h := head
 		for i := range rows {
-			rows[i].left = t.wrap(st.body, fmt.Sprintf("%d. %s", i+1, q.Left[i]), leftW)
-			rows[i].right = t.wrap(st.body, quiz.Letter(i)+". "+shown[i], rightW)
+			if i < len(q.Left) {
+				rows[i].left = t.wrap(st.body, fmt.Sprintf("%d. %s", i+1, q.Left[i]), leftW)
+				rows[i].box = true
+			}
+			if i < len(shown) {
+				rows[i].right = t.wrap(st.body, quiz.Letter(i)+". "+shown[i], rightW)
+			}
 			h += st.body.height(max(len(rows[i].left), len(rows[i].right))) + 1
 		}
 		return block{h: h + st.gap, draw: func(y float64) {
 			drawHead(y)
 			y += head
 			for _, r := range rows {
-				d.SetLineWidth(0.3)
-				d.Rect(tx, y+(ptmm(st.body.lead)-5)/2, 6, 5, "D")
+				if r.box {
+					d.SetLineWidth(0.3)
+					d.Rect(tx, y+(ptmm(st.body.lead)-5)/2, 6, 5, "D")
+				}
 				t.lines(st.body, tx+boxCol, y, leftW, r.left)
 				t.lines(st.body, tx+boxCol+leftW+gutter, y, rightW, r.right)
 				y += st.body.height(max(len(r.left), len(r.right))) + 1

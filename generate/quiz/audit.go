@@ -326,6 +326,7 @@ func standsOut(options []string, answer int) string {
 // parseShown reads a date as options show it: "1979", "May 2018",
 // "3 November 2019", "23 August".
 func parseShown(s string) (bank.Date, error) {
+	s = strings.NewReplacer("[", "", "]", "").Replace(s) // "March [2011]", "[1961]": inferred
 	for _, f := range []struct {
 		layout string
 		p      bank.Precision

@@ -31,25 +31,42 @@ type item struct {
 	values []bank.Value // multiple choice: the option values, answer first
 }
 
-// factItems are the questions one fact can become.
+// factItems are the questions one fact can become, made when first asked
+// for: a paper usually looks at a fraction of the bank.
 type factItems struct {
-	fact   *bank.Fact
-	groups []int
-	mc, tf *item
-	mcWhy  error // why no multiple-choice question, when mc is nil
-	tfWhy  error
+	g       *gen
+	fact    *bank.Fact
+	groups  []int
+	choices int
+	made    [2]bool
+	items   [2]*item // multiple choice, true/false
+	whys    [2]error // why not, when an item is nil
 }
 
-// candidates turns every fact the filter selects into the items it can
+// mc returns the fact's multiple-choice item, or nil and why not.
+func (fi *factItems) mc() (*item, error) { return fi.get(0) }
+
+// tf returns the fact's true/false item, or nil and why not.
+func (fi *factItems) tf() (*item, error) { return fi.get(1) }
+
+func (fi *factItems) get(i int) (*item, error) {
+	if !fi.made[i] {
+		fi.made[i] = true
+		if i == 0 {
+			fi.items[0], fi.whys[0] = fi.g.multipleChoice(fi.fact, fi.choices, fi.groups)
+		} else {
+			fi.items[1], fi.whys[1] = fi.g.trueFalse(fi.fact, fi.groups)
+		}
+	}
+	return fi.items[i], fi.whys[i]
+}
+
+// candidates returns, for every fact the filter selects, the items it can
 // make under the rules of distract.go.
 func (g *gen) candidates(facts []bank.Fact, choices int, groups map[string][]int) []*factItems {
 	var out []*factItems
 	for i := range facts {
-		f := &facts[i]
-		fi := &factItems{fact: f, groups: groups[f.ID]}
-		fi.mc, fi.mcWhy = g.multipleChoice(f, choices, groups[f.ID])
-		fi.tf, fi.tfWhy = g.trueFalse(f, groups[f.ID])
-		out = append(out, fi)
+		out = append(out, &factItems{g: g, fact: &facts[i], groups: groups[facts[i].ID], choices: choices})
 	}
 	return out
 }

@@ -127,9 +127,11 @@ func newGen(b *bank.Bank, rng *rand.Rand) *gen {
 
 // optionDate is d as options show it: a day whose year the article does
 // not print becomes a day and month, so that no option shows a year the
-// article never gave.
+// article never gave. Other inferred dates (a month or a year the article
+// does not print, a date it gives only as "Tuesday" or "last month") keep
+// their brackets, and so do their wrong options (see dateCandidates).
 func optionDate(d bank.Date) bank.Date {
-	if d.Inferred && d.Precision == bank.Day {
+	if d.Inferred && !d.Resolved && d.Precision == bank.Day {
 		return bank.Date{Month: d.Month, Day: d.Day, Precision: bank.MonthDay}
 	}
 	return d
@@ -443,6 +445,9 @@ func (g *gen) dateCandidates(f bank.Fact) []ordinal {
 	var out []ordinal
 	add := func(d bank.Date, curated, known bool) {
 		d = optionDate(d)
+		// Options alike in form: a bracketed key gets bracketed wrong
+		// dates, a plain key plain ones.
+		d.Inferred, d.Resolved = key.Inferred, key.Resolved
 		if d.Precision != key.Precision || g.after(d) || !g.nearDate(d, key) {
 			return
 		}

@@ -40,17 +40,19 @@ func Lint(b *bank.Bank, choices int) Report {
 	r := Report{Facts: len(b.Facts), Choices: choices}
 	seen := map[int]bool{}
 	for _, fi := range g.candidates(b.Facts, choices, groups) {
-		if fi.mc != nil {
+		mc, mcWhy := fi.mc()
+		tf, tfWhy := fi.tf()
+		if mc != nil {
 			r.MC++
 		} else {
-			r.Problems = append(r.Problems, Problem{*fi.fact, MC, advice(fi.mcWhy)})
+			r.Problems = append(r.Problems, Problem{*fi.fact, MC, advice(mcWhy)})
 		}
-		if fi.tf != nil {
+		if tf != nil {
 			r.TF++
 		} else if fi.fact.Statement != "" {
-			r.Problems = append(r.Problems, Problem{*fi.fact, TF, advice(fi.tfWhy)})
+			r.Problems = append(r.Problems, Problem{*fi.fact, TF, advice(tfWhy)})
 		}
-		if fi.mc != nil || fi.tf != nil {
+		if mc != nil || tf != nil {
 			for _, x := range fi.groups {
 				seen[x] = true
 			}

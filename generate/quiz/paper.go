@@ -145,7 +145,8 @@ func (g *gen) choose(p plan, facts []*factItems, matches []matchSet, events []ba
 			if tfLeft > 0 && (mcLeft <= 0 || g.rng.IntN(tfLeft+mcLeft) < tfLeft) {
 				first, second = fi.tf, fi.mc
 			}
-			for _, it := range []*item{first, second} {
+			for _, make := range []func() (*item, error){first, second} {
+				it, _ := make()
 				if !usable(it) || !pp.fits(it) {
 					continue
 				}
@@ -187,13 +188,15 @@ func explainShort(facts []*factItems, f bank.Filter, choices int) string {
 	mc, tf := 0, 0
 	groups := map[int]bool{}
 	for _, fi := range facts {
-		if fi.mc != nil {
+		m, _ := fi.mc()
+		t, _ := fi.tf()
+		if m != nil {
 			mc++
 		}
-		if fi.tf != nil {
+		if t != nil {
 			tf++
 		}
-		if fi.mc != nil || fi.tf != nil {
+		if m != nil || t != nil {
 			for _, g := range fi.groups {
 				groups[g] = true
 			}

@@ -293,17 +293,17 @@ func ExampleBuild() {
 	}
 	// Output:
 	// 1 Complete the article’s words: “More than ___ diplomats were taken.”
-	//    A) 50
+	//    A) 60
 	//    B) 70
-	//    C) 60
-	//    D) 30
-	//    key: A
+	//    C) 30
+	//    D) 50
+	//    key: D
 	// 2 For how many days were the hostages held?
-	//    A) 222 days
-	//    B) 444 days
-	//    C) 466 days
-	//    D) 333 days
-	//    key: B
+	//    A) 422 days
+	//    B) 434 days
+	//    C) 444 days
+	//    D) 355 days
+	//    key: C
 }
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -312,6 +312,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // fixed bank and seed give these bytes. Run with -update after a deliberate
 // change.
 func TestGoldenJSON(t *testing.T) {
+	if os.Getenv("QUIZCARD_GOLDEN") == "off" {
+		t.Skip("QUIZCARD_GOLDEN=off: goldens left out, as in a mutation run")
+	}
 	b := loadBank(t)
 	q, err := Build(b, Options{Count: 12, Versions: 3, Seed: 4177}, rng(4177))
 	if err != nil {

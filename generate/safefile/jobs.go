@@ -3,6 +3,7 @@ package safefile
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,7 +19,8 @@ type Job struct {
 
 // RunJobs runs the jobs side by side, each into the writer open returns for
 // it, and returns their notes in order. open's done func is called once the
-// job has written everything.
+// job has written everything. A job that panics (a bug) fails with an
+// error instead of ending the process with its files half-written.
 func RunJobs(jobs []Job, open func(name string) (w io.Writer, done func() error, err error)) ([]string, error) {
 	notes := make([]string, len(jobs))
 	errs := make([]error, len(jobs))
@@ -32,6 +34,11 @@ func RunJobs(jobs []Job, open func(name string) (w io.Writer, done func() error,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil { // a bug: fail the set, leave nothing half-written
+					errs[i] = fmt.Errorf("write %s: internal error (a bug in quizcard; please report it): %v", j.Name, r)
+				}
+			}()
 			notes[i], errs[i] = j.Write(w)
 			if errs[i] == nil {
 				errs[i] = done()
@@ -42,14 +49,29 @@ func RunJobs(jobs []Job, open func(name string) (w io.Writer, done func() error,
 	return notes, errors.Join(errs...)
 }
 
-// WriteJobs runs the jobs into files in dir, creating it. Each file goes to
-// a temporary file first, and none replaces its destination unless all of
-// them were written (see CommitAll). It returns the paths written, each with
-// its job's note.
+// WriteJobs runs the jobs into files in dir, creating it, and puts the
+// files in place together: all of them or, on any error, none (see
+// commitSet). Each goes to a temporary file first. Writers of one folder
+// take turns, and each first finishes or clears what a killed one left
+// there. It returns the paths written, each with its job's note; errors
+// name the files as the user knows them, never a temporary name.
 func WriteJobs(dir string, jobs []Job) (paths, notes []string, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, err
 	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer unlock()
+	if err := finishSet(dir); err != nil {
+		return nil, nil, err
+	}
+	names := make([]string, len(jobs))
+	for i, j := range jobs {
+		names[i] = j.Name
+	}
+	removeStale(dir, names)
 	var pending []*Pending
 	notes, err = RunJobs(jobs, func(name string) (io.Writer, func() error, error) {
 		p, err := Create(filepath.Join(dir, name), 0o644)
@@ -57,15 +79,13 @@ func WriteJobs(dir string, jobs []Job) (paths, notes []string, err error) {
 			return nil, nil, err
 		}
 		pending = append(pending, p)
-		bw := bufio.NewWriterSize(p, 64<<10)
+		bw := bufio.NewWriterSize(destWriter{p}, 64<<10)
 		return bw, bw.Flush, nil
 	})
 	if err == nil {
-		err = CommitAll(pending)
+		err = commitSet(dir, pending)
 	} else {
-		for _, p := range pending {
-			p.Abort()
-		}
+		abortFrom(pending, 0)
 	}
 	if err != nil {
 		return nil, nil, err
@@ -74,4 +94,15 @@ func WriteJobs(dir string, jobs []Job) (paths, notes []string, err error) {
 		paths = append(paths, filepath.Join(dir, j.Name))
 	}
 	return paths, notes, nil
+}
+
+// destWriter writes to a pending file, naming its destination in errors.
+type destWriter struct{ p *Pending }
+
+func (w destWriter) Write(b []byte) (int, error) {
+	n, err := w.p.File.Write(b)
+	if err != nil {
+		err = fmt.Errorf("write %s: %w", w.p.path, unwrapPath(err))
+	}
+	return n, err
 }

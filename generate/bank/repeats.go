@@ -1,0 +1,42 @@
+package bank
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// sameNames reports entities whose names read the same after folding
+// (case, spaces, curly quotes and dashes): a quiz could not tell them
+// apart as options.
+func (p *parser) sameNames(b *Bank, add func(int, string, string, ...any)) {
+	first := map[string]Entity{}
+	for _, e := range b.Entities {
+		k := Fold(e.Name)
+		if k == "" {
+			continue
+		}
+		if f, dup := first[k]; dup {
+			add(e.Line, fmt.Sprintf("%s %q", poolNoun[e.Pool], e.ID), "name %q reads the same as %s %q (line %d): give them names a student can tell apart",
+				e.Name, poolNoun[f.Pool], f.ID, f.Line)
+			continue
+		}
+		first[k] = e
+	}
+}
+
+// alsoRepeats reports a fact's other true answers (also) that are the
+// answer itself or listed twice.
+func (p *parser) alsoRepeats(b *Bank, f Fact, add func(int, string, string, ...any)) {
+	what := "fact " + strconv.Quote(f.ID)
+	seen := map[string]bool{b.Key(f.Answer): true}
+	for _, v := range f.Also {
+		k := b.Key(v)
+		switch {
+		case k == b.Key(f.Answer):
+			add(f.line("also"), what, "also %q is the answer itself: list only other answers that are also true", b.Text(v))
+		case seen[k]:
+			add(f.line("also"), what, "also %q is listed twice", b.Text(v))
+		}
+		seen[k] = true
+	}
+}
