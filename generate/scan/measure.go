@@ -59,11 +59,21 @@ func (r *Reading) measure() error {
 		return errors.New("the answer boxes are not where quiz.json puts them: is this quiz.json the one the sheets were printed with?")
 	}
 	base := median(fills)
+	// The spread of the boxes that are plainly empty (no ink, not much
+	// darker than the median): marked boxes would widen it, and a faint
+	// tick would then pass for empty on a page with many marks.
 	var dev []float64
-	for _, f := range fills {
-		dev = append(dev, math.Abs(f-base))
+	for _, row := range r.Rows {
+		for _, b := range row.Boxes {
+			if b.Ink == 0 && b.Fill < base+tickLift {
+				dev = append(dev, math.Abs(b.Fill-base))
+			}
+		}
 	}
 	spread := 1.4826 * median(dev)
+	if len(dev) == 0 {
+		spread = 0
+	}
 	for i := range r.Rows {
 		row := &r.Rows[i]
 		for j := range row.Boxes {
