@@ -57,3 +57,32 @@ func TestRefusesWhatItCannotReadSafely(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeWithoutFinder: a code whose top-left finder pattern is torn off
+// cannot be located by ZXing's detector; it is read from where the corner
+// marks put its modules, upside down as well.
+func TestCodeWithoutFinder(t *testing.T) {
+	d, pdfData := classDoc(t, 2, 1, 23)
+	p := renderSheets(t, pdfData, 150, 0, 1)[0]
+	pg := &d.Layout(p.version).Pages[0]
+	s := p.dpi / 25.4
+	m := pg.QR.W / sheet.QRModules
+	for y := int(pg.QR.Y * s); y < int((pg.QR.Y+7*m)*s); y++ {
+		for x := int(pg.QR.X * s); x < int((pg.QR.X+7*m)*s); x++ {
+			p.img.Pix[y*p.img.Stride+x] = 250
+		}
+	}
+	flipped := image.NewGray(p.img.Rect)
+	for i, v := range p.img.Pix {
+		flipped.Pix[len(p.img.Pix)-1-i] = v
+	}
+	for name, img := range map[string]*image.Gray{"upright": p.img, "upside down": flipped} {
+		r, err := scan.Page(img, d)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if r.Code.Copy != p.copy || r.Code.Version != p.version || r.Code.Page != 1 {
+			t.Errorf("%s: read %+v, the page is copy %d version %s", name, r.Code, p.copy, p.version)
+		}
+	}
+}

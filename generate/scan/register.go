@@ -120,10 +120,63 @@ func (g *gray) findMark(guess *transform, c sheet.Point, side float64) (float64,
 		return 0, 0, 0, errors.New("not found")
 	}
 	thr := uint8((lo + hi) / 2)
+	best, bestDist := [2]float64{}, math.Inf(1)
+	for _, p := range g.darkSquaresAt(x0, y0, x1, y1, side*scale, thr) {
+		if d := math.Hypot(p[0]-gx, p[1]-gy); d < bestDist {
+			best, bestDist = p, d
+		}
+	}
+	if math.IsInf(bestDist, 1) {
+		return 0, 0, 0, errors.New("not found")
+	}
+	// Refine: the centre of the dark pixels on a window just around it,
+	// at the threshold of that window.
+	cx, cy := best[0], best[1]
+	r = int((side/2 + 1.2) * scale)
+	x0, y0 = max(int(cx)-r, 0), max(int(cy)-r, 0)
+	x1, y1 = min(int(cx)+r, g.w-1), min(int(cy)+r, g.h-1)
+	var sx, sy, n, sum float64
+	for y := y0; y <= y1; y++ {
+		row := g.pix[y*g.stride:]
+		for x := x0; x <= x1; x++ {
+			if v := row[x]; v < thr {
+				sx += float64(x)
+				sy += float64(y)
+				n++
+				sum += float64(v)
+			}
+		}
+	}
+	return sx / n, sy / n, sum / n, nil
+}
+
+// markReach is how far (mm) from where the QR code puts a corner mark it
+// may be: the QR code is small, so a guess from it drifts across the page.
+const markReach = 12.0
+
+// darkSquares returns the centres of the dark patches in the window
+// x0,y0–x1,y1 that have the size and shape of a square of want pixels a
+// side (turned by up to 10°), at a threshold midway between the window's
+// darkest and lightest pixels.
+func (g *gray) darkSquares(x0, y0, x1, y1 int, want float64) [][2]float64 {
+	lo, hi := 255, 0
+	for y := y0; y <= y1; y += 2 {
+		for x := x0; x <= x1; x += 2 {
+			v := int(g.pix[y*g.stride+x])
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	if hi-lo < 60 {
+		return nil
+	}
+	return g.darkSquaresAt(x0, y0, x1, y1, want, uint8((lo+hi)/2))
+}
+
+// darkSquaresAt is darkSquares at a given threshold.
+func (g *gray) darkSquaresAt(x0, y0, x1, y1 int, want float64, thr uint8) [][2]float64 {
 	w, h := x1-x0+1, y1-y0+1
 	seen := make([]bool, w*h)
-	want := side * scale
-	best, bestDist := [2]float64{}, math.Inf(1)
+	var out [][2]float64
 	var stack []int
 	for sy := range h {
 		for sx := range w {
@@ -158,36 +211,8 @@ func (g *gray) findMark(guess *transform, c sheet.Point, side float64) (float64,
 			if area < 0.7 || area > 1.45 || bw < 0.8*want || bh < 0.8*want || bw > 1.5*want || bh > 1.5*want {
 				continue
 			}
-			cx, cy := float64(mx)/float64(n)+float64(x0), float64(my)/float64(n)+float64(y0)
-			if d := math.Hypot(cx-gx, cy-gy); d < bestDist {
-				best, bestDist = [2]float64{cx, cy}, d
-			}
+			out = append(out, [2]float64{float64(mx)/float64(n) + float64(x0), float64(my)/float64(n) + float64(y0)})
 		}
 	}
-	if math.IsInf(bestDist, 1) {
-		return 0, 0, 0, errors.New("not found")
-	}
-	// Refine: the centre of the dark pixels on a window just around it,
-	// at the threshold of that window.
-	cx, cy := best[0], best[1]
-	r = int((side/2 + 1.2) * scale)
-	x0, y0 = max(int(cx)-r, 0), max(int(cy)-r, 0)
-	x1, y1 = min(int(cx)+r, g.w-1), min(int(cy)+r, g.h-1)
-	var sx, sy, n, sum float64
-	for y := y0; y <= y1; y++ {
-		row := g.pix[y*g.stride:]
-		for x := x0; x <= x1; x++ {
-			if v := row[x]; v < thr {
-				sx += float64(x)
-				sy += float64(y)
-				n++
-				sum += float64(v)
-			}
-		}
-	}
-	return sx / n, sy / n, sum / n, nil
+	return out
 }
-
-// markReach is how far (mm) from where the QR code puts a corner mark it
-// may be: the QR code is small, so a guess from it drifts across the page.
-const markReach = 12.0

@@ -77,6 +77,9 @@ func Page(img image.Image, d *sheet.Doc) (*Reading, error) {
 	}
 	text, finders, err := findQR(g)
 	if err != nil {
+		text, finders, err = findQRByMarks(g, d)
+	}
+	if err != nil {
 		return nil, ErrNoCode
 	}
 	code, err := sheet.ParseCode(text)
