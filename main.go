@@ -27,10 +27,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -226,12 +224,21 @@ Examples:
 			&cli.StringFlag{Name: "difficulty", Usage: "only facts of these `LEVELS`, e.g. 1,2"},
 			&cli.StringFlag{Name: "paper", Value: "a4", Usage: "`PAPER` size: a4 or letter"},
 			&cli.StringSliceFlag{Name: "format", Value: cli.NewStringSlice("pdf,json"), Usage: "`FORMATS` to write: pdf, json, gift, moodle, qti, kahoot, anki, quizlet, html"},
+			&cli.StringFlag{Name: "points", Value: "1", Usage: "`POINTS` each question is worth (moodle, qti)"},
+			&cli.BoolFlag{Name: "shuffle-answers", Value: true, Usage: "let Moodle and Canvas shuffle the options (false: keep version A's order)"},
+			&cli.BoolFlag{Name: "show-answers", Value: true, Usage: "Canvas shows students the correct answers after they submit"},
+			&cli.IntFlag{Name: "attempts", Value: 1, Usage: "Canvas `ATTEMPTS` allowed; 0 for unlimited"},
+			&cli.IntFlag{Name: "time-limit", Usage: "Canvas time limit in `MINUTES`; 0 for none"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
 				return err
 			}
 			opt, paper, formats, err := quizOptions(c)
+			if err != nil {
+				return err
+			}
+			xopt, err := exportOptions(c)
 			if err != nil {
 				return err
 			}
@@ -268,17 +275,28 @@ Examples:
 			if err != nil {
 				return err
 			}
+			if formats["pdf"] {
+				if err := pdf.Drawable(b, q); err != nil {
+					return err
+				}
+			}
+			xopt.Date = date
 			doc, err := copies.Doc(q, paper.W, paper.H)
 			if err != nil {
 				return err
 			}
-			jobs, warnings := quizJobs(q, doc, b, paper, formats, date)
+			jobs, notes, err := quizJobs(q, doc, b, paper, formats, xopt)
+			if err != nil {
+				return err
+			}
+			if len(jobs) == 0 && len(notes) > 0 {
+				return fmt.Errorf("nothing to write: %s", notes[len(notes)-1])
+			}
 			if err := writeFiles(c, jobs); err != nil {
 				return err
 			}
-			slices.Sort(*warnings) // the exporters ran side by side: print in a stable order
-			for _, w := range *warnings {
-				fmt.Fprintln(c.App.ErrWriter, w)
+			for _, n := range notes {
+				fmt.Fprintln(c.App.ErrWriter, n)
 			}
 			fmt.Fprintf(c.App.Writer, "seed %d (%s makes this quiz again)\n", q.Seed, q.Command)
 			return nil
@@ -387,6 +405,9 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 	for _, f := range fs {
 		formats[f] = true
 	}
+	if len(formats) == 0 {
+		return opt, paper, nil, usagef("--format names no format (want one or more of %s)", strings.Join(formatNames(), ", "))
+	}
 	return opt, paper, formats, nil
 }
 
@@ -403,36 +424,44 @@ func docDate(b *bank.Bank) (time.Time, error) {
 	return b.Article.Date.Time(), nil
 }
 
-// exporters are the learning-platform formats: file name and writer.
-var exporters = []struct {
-	format, file string
-	write        func(w io.Writer, q *quiz.Quiz, date time.Time) ([]export.Note, error)
-}{
-	{"gift", "quiz.gift", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.GIFT(w, q) }},
-	{"moodle", "quiz.moodle.xml", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.MoodleXML(w, q) }},
-	{"qti", "quiz.qti.zip", export.QTI},
-	{"kahoot", "quiz.kahoot.xlsx", export.Kahoot},
-	{"anki", "quiz.anki.txt", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.Anki(w, q) }},
-	{"quizlet", "quiz.quizlet.txt", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.Quizlet(w, q) }},
-	{"html", "quiz.html", func(w io.Writer, q *quiz.Quiz, _ time.Time) ([]export.Note, error) { return export.HTML(w, q) }},
+// exportOptions turns the platform flags into export options.
+func exportOptions(c *cli.Context) (export.Options, error) {
+	opt := export.Options{
+		KeepOrder: !c.Bool("shuffle-answers"),
+		Canvas:    export.Canvas{HideAnswers: !c.Bool("show-answers"), Attempts: c.Int("attempts"), TimeLimitMinute: c.Int("time-limit")},
+	}
+	p, err := strconv.ParseFloat(c.String("points"), 64)
+	if err != nil || p <= 0 || p > 1000 || p*100 != float64(int(p*100)) {
+		return opt, usagef("--points takes a number above 0 and up to 1000, with at most two decimals, not %q", c.String("points"))
+	}
+	opt.Points = p
+	switch {
+	case opt.Canvas.Attempts < 0:
+		return opt, usagef("--attempts takes 0 (unlimited) or more, not %d", opt.Canvas.Attempts)
+	case opt.Canvas.TimeLimitMinute < 0:
+		return opt, usagef("--time-limit takes minutes, 0 for none, not %d", opt.Canvas.TimeLimitMinute)
+	case opt.Canvas.Attempts == 0:
+		opt.Canvas.Attempts = -1 // Canvas's unlimited
+	}
+	return opt, nil
 }
 
 // formatNames lists every --format value.
 func formatNames() []string {
 	names := []string{"pdf", "json"}
-	for _, e := range exporters {
-		names = append(names, e.format)
+	for _, f := range export.Formats {
+		names = append(names, f.Name)
 	}
 	return names
 }
 
-// quizJobs returns a job for every file the formats ask for, and where the
-// exporters' notes on what they left out will be once the jobs have run.
-// quiz.json is doc: the quiz, and the layout of its sheets when it has any.
-func quizJobs(q *quiz.Quiz, doc *sheet.Doc, b *bank.Bank, paper pdf.Paper, formats map[string]bool, date time.Time) ([]safefile.Job, *[]export.Note) {
+// quizJobs returns a job for every file the formats ask for, and the
+// exporters' notes on what they left out, in format order. The exports
+// are small and made here; a format with nothing to carry gives a note and
+// no file. quiz.json is doc: the quiz, and its sheets' layout if any.
+func quizJobs(q *quiz.Quiz, doc *sheet.Doc, b *bank.Bank, paper pdf.Paper, formats map[string]bool, xopt export.Options) ([]safefile.Job, []export.Note, error) {
 	var jobs []safefile.Job
-	var mu sync.Mutex
-	warnings := new([]export.Note)
+	date := xopt.Date
 	if formats["pdf"] {
 		meta := pdf.Meta{
 			Title:    q.Title,
@@ -464,18 +493,14 @@ func quizJobs(q *quiz.Quiz, doc *sheet.Doc, b *bank.Bank, paper pdf.Paper, forma
 			return "", enc.Encode(doc)
 		}})
 	}
-	for _, e := range exporters {
-		if formats[e.format] {
-			jobs = append(jobs, safefile.Job{Name: e.file, Write: func(w io.Writer) (string, error) {
-				notes, err := e.write(w, q, date)
-				mu.Lock()
-				*warnings = append(*warnings, notes...)
-				mu.Unlock()
-				return "", err
-			}})
-		}
+	files, notes, err := export.Run(q, formats, xopt)
+	for _, f := range files {
+		jobs = append(jobs, safefile.Job{Name: f.Name, Write: func(w io.Writer) (string, error) {
+			_, err := w.Write(f.Data)
+			return "", err
+		}})
 	}
-	return jobs, warnings
+	return jobs, notes, err
 }
 
 // writeFiles writes the jobs into --out, all or nothing, and says what it
@@ -539,6 +564,9 @@ Examples:
 				return err
 			}
 			cd := card.Build(b)
+			if err := pdf.Drawable(b, cd); err != nil {
+				return err
+			}
 			meta := pdf.Meta{
 				Title:    "Briefing card: " + cd.Headline,
 				Subject:  b.Article.Title + " (" + b.Article.Outlet + ", " + b.Article.Date.String() + ")",
@@ -612,7 +640,7 @@ Examples:
    $ quizcard add --bank questions.toml --kind who --id rouhani-repent \
        --ask 'Who said talks are possible only if the U.S. "repents"?' \
        --answer rouhani --source 'talks between Iran and the United States are possible only if the U.S. "repents"'
-   added fact "rouhani-repent" to questions.toml (47 facts)
+   added fact "rouhani-repent" to questions.toml (75 facts)
    $ quizcard add --bank questions.toml                        # asks for each field
    $ quizcard add --bank questions.toml --from new-facts.toml  # several at once
    $ quizcard add --dry-run --kind who ...                     # print the block only`,
@@ -789,6 +817,12 @@ Example:
 			printSummary(c.App.Writer, b)
 			for _, w := range pdf.CardWarnings(card.Build(b)) {
 				fmt.Fprintln(c.App.ErrWriter, "warning:", w)
+			}
+			for _, e := range b.Undrawable {
+				fmt.Fprintln(c.App.ErrWriter, e)
+			}
+			if len(b.Undrawable) > 0 {
+				fmt.Fprintln(c.App.ErrWriter, "PDFs (quiz, key, card) refuse these texts; the other formats carry them")
 			}
 			return nil
 		},

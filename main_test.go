@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/quizcard/quizcard/generate/bank"
 	"github.com/quizcard/quizcard/generate/card"
+	"github.com/quizcard/quizcard/generate/export"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
 	"github.com/quizcard/quizcard/generate/review"
@@ -129,8 +131,12 @@ func TestAddConcurrentWriters(t *testing.T) {
 			t.Errorf("fact writer-%02d is missing", i)
 		}
 	}
-	if len(b.Facts) != 46+20 {
-		t.Errorf("%d facts, want %d", len(b.Facts), 46+20)
+	base, err := bank.Parse("questions.toml", builtinBank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Facts) != len(base.Facts)+20 {
+		t.Errorf("%d facts, want %d", len(b.Facts), len(base.Facts)+20)
 	}
 	data, _ := os.ReadFile(path)
 	if !bytes.HasPrefix(data, builtinBank) {
@@ -383,7 +389,7 @@ func BenchmarkQuiz(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				jobs, _ := quizJobs(q, &sheet.Doc{Quiz: q}, bk, pdf.A4, map[string]bool{"pdf": true, "json": true}, bk.Article.Date.Time())
+				jobs, _, _ := quizJobs(q, &sheet.Doc{Quiz: q}, bk, pdf.A4, map[string]bool{"pdf": true, "json": true}, export.Options{Date: bk.Article.Date.Time()})
 				discard := func(string) (io.Writer, func() error, error) {
 					return io.Discard, func() error { return nil }, nil
 				}
@@ -485,5 +491,81 @@ func TestAddDevNull(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(string(out), "standard input is not a terminal") || strings.Contains(string(out), "Adding a fact") {
 		t.Errorf("add </dev/null: exit %d, %v\n%s", code, err, out)
+	}
+}
+
+// BenchmarkProcess times whole runs of the built command, start-up
+// included, each paired with a run of a yardstick (A B A B ...): an empty Go
+// program for --version and check, one pdflatex pass of a one-page exam
+// (testdata/bench/exam.tex, exam class) for card, when pdflatex is
+// installed. It reports the median of the pairs' ratios as x-yardstick
+// and the command's own time as ns/op. Issue 16's targets: --version
+// within 3x and check within 4x of the empty program; card at most 1/20 of
+// pdflatex.
+func BenchmarkProcess(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "quizcard")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	empty := filepath.Join(dir, "empty")
+	src := filepath.Join(dir, "emptysrc")
+	os.Mkdir(src, 0o755)
+	os.WriteFile(filepath.Join(src, "go.mod"), []byte("module empty\n\ngo 1.26\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "main.go"), []byte("package main\n\nfunc main() {}\n"), 0o644)
+	build := exec.Command("go", "build", "-o", empty, ".")
+	build.Dir = src
+	build.Env = append(os.Environ(), "GOWORK=off")
+	if out, err := build.CombinedOutput(); err != nil {
+		b.Fatalf("go build (empty): %v\n%s", err, out)
+	}
+	tex, _ := filepath.Abs("testdata/bench/exam.tex")
+	work := filepath.Join(dir, "work") // no questions.toml: the built-in bank
+	os.Mkdir(work, 0o755)
+	out := filepath.Join(dir, "out")
+	for _, bc := range []struct {
+		name      string
+		args      []string
+		yardstick []string
+	}{
+		{"version", []string{"--version"}, []string{empty}},
+		{"check", []string{"check"}, []string{empty}},
+		{"card", []string{"card", "--out", out}, []string{"pdflatex", "-interaction=batchmode", "-output-directory", dir, tex}},
+		{"quiz-200-versions", []string{"quiz", "--versions", "200", "--seed", "7", "--out", out}, nil},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			if bc.yardstick != nil {
+				if _, err := exec.LookPath(bc.yardstick[0]); err != nil {
+					b.Skipf("%s is not installed", bc.yardstick[0])
+				}
+			}
+			runOnce := func(argv ...string) time.Duration {
+				cmd := exec.Command(argv[0], argv[1:]...)
+				cmd.Dir = work
+				start := time.Now()
+				if out, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("%v: %v\n%s", argv, err, out)
+				}
+				return time.Since(start)
+			}
+			var ratios []float64
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				var y time.Duration
+				if bc.yardstick != nil {
+					b.StopTimer()
+					y = runOnce(bc.yardstick...)
+					b.StartTimer()
+				}
+				t := runOnce(append([]string{bin}, bc.args...)...)
+				if y > 0 {
+					ratios = append(ratios, float64(t)/float64(y))
+				}
+			}
+			if len(ratios) > 0 {
+				sort.Float64s(ratios)
+				b.ReportMetric(ratios[len(ratios)/2], "x-yardstick")
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,8 +21,27 @@ type Bank struct {
 	// file order.
 	Matchings []Matching
 
+	// Undrawable lists the texts that hold a character the PDF fonts
+	// cannot draw (Persian, Arabic, CJK, emoji), at their lines. Such a
+	// bank is valid: PDFs refuse it, the other formats carry the text.
+	Undrawable ErrorList
+
 	byID      map[string]int // entity id -> index in Entities
 	sentences *sentenceIndex // built on first use
+	derived   sync.Map       // see Derived
+}
+
+// Derived returns the value stored under key, calling make to work it out
+// the first time: data other packages derive from the bank alone (the
+// quiz's name index, its sentence groups) is made once per bank, however
+// many quizzes are built from it. make must not depend on anything but the
+// bank; it may run more than once when called side by side.
+func (b *Bank) Derived(key any, make func() any) any {
+	if v, ok := b.derived.Load(key); ok {
+		return v
+	}
+	v, _ := b.derived.LoadOrStore(key, make())
+	return v
 }
 
 // Article is the news story the bank is about.
@@ -125,6 +145,10 @@ type Fact struct {
 	// unless asked.
 	Draft bool
 	Line  int // line of the fact's [[facts]] header
+
+	// Feedback says why each Wrong option is wrong, aligned with Wrong
+	// ("" where none); nil when the fact has no feedback table.
+	Feedback []string
 
 	tab *table // where the fact is written, for messages
 }
@@ -383,4 +407,11 @@ func Names(e Entity) []string {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
+}
+
+// WithFacts returns a bank like b that holds only facts: the same article,
+// entities and matching sets, and derived data of its own.
+func (b *Bank) WithFacts(facts []Fact) *Bank {
+	return &Bank{File: b.File, Article: b.Article, Entities: b.Entities, Facts: facts,
+		Matchings: b.Matchings, Undrawable: b.Undrawable, byID: b.byID}
 }

@@ -67,7 +67,7 @@ func TestBuiltin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"who": 8, "when": 8, "deal": 4, "mediator": 4, "quote": 6, "number": 5}
+	want := map[string]int{"who": 8, "when": 8, "deal": 4, "mediator": 3, "quote": 6, "number": 4, "what": 5, "why": 10}
 	got := map[string]int{}
 	for _, f := range b.Facts {
 		got[f.Kind]++
@@ -302,7 +302,7 @@ why = 1
 	for _, tb := range tabs {
 		got = append(got, fmt.Sprintf("%s#%d@%d%v", tb.name, tb.index, tb.line, tb.order))
 	}
-	want := "#0@1[top] article#0@2[text why] facts#0@12[id] facts#1@15[s ask summary why]"
+	want := "#0@1[top] article#0@2[text why] facts#0@12[id quoted] facts#1@15[s ask summary why]"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}

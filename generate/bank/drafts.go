@@ -24,7 +24,7 @@ func (b *Bank) Drafts() (facts, entities int) {
 // curator has reviewed. Check has made sure that this part stands on its
 // own (no accepted fact refers to a draft). b itself is unchanged.
 func (b *Bank) Accepted() *Bank {
-	out := &Bank{File: b.File, Article: b.Article, Matchings: b.Matchings, byID: map[string]int{}}
+	out := &Bank{File: b.File, Article: b.Article, Matchings: b.Matchings, Undrawable: b.Undrawable, byID: map[string]int{}}
 	for _, e := range b.Entities {
 		if !e.Draft {
 			out.byID[e.ID] = len(out.Entities)

@@ -8,7 +8,7 @@ import (
 
 // FuzzParse feeds arbitrary bytes to Parse. It must never panic, must
 // return either a bank or an ErrorList, and a bank it accepts must hold
-// only resolvable answers and drawable text.
+// only resolvable answers, and feedback aligned with the wrong options.
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*/*.toml")
 	for _, s := range seeds {
@@ -43,6 +43,9 @@ func FuzzParse(f *testing.F) {
 				if b.Key(w) == b.Key(fact.Answer) {
 					t.Fatalf("fact %q: accepted a wrong answer equal to the answer", fact.ID)
 				}
+			}
+			if fact.Feedback != nil && len(fact.Feedback) != len(fact.Wrong) {
+				t.Fatalf("fact %q: %d feedback texts for %d wrong options", fact.ID, len(fact.Feedback), len(fact.Wrong))
 			}
 		}
 	})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/quizcard/quizcard/generate/fonts"
 	"github.com/quizcard/quizcard/generate/safefile"
 )
 
@@ -56,6 +57,8 @@ func Parse(name string, data []byte) (*Bank, error) {
 		p.errs.sort()
 		return nil, p.errs
 	}
+	p.undrawable.sort()
+	b.Undrawable = p.undrawable
 	return b, nil
 }
 
@@ -165,6 +168,8 @@ type parser struct {
 	tables []*table
 	byName map[string][]*table // tables by name, in order
 	errs   ErrorList
+
+	undrawable ErrorList // texts the PDF fonts cannot draw: not errors, see Bank.Undrawable
 }
 
 // obj is one TOML table being read, with the lines of its keys.
@@ -324,9 +329,21 @@ func (o *obj) str(key string, required bool) string {
 	return s
 }
 
+// drawable refuses control characters, which no output can carry, and
+// records text the PDF fonts cannot draw, which only PDFs refuse.
 func (o *obj) drawable(key, s string) {
-	if err := CheckText(key, s); err != nil {
-		o.errorf(key, "%v", err)
+	for _, r := range s {
+		if control(r) {
+			o.errorf(key, "%s has the control character %U: remove it (quizzes, cards and exports cannot carry it)", key, r)
+			return
+		}
+		if !fonts.Covers(r) {
+			errs := o.p.errs
+			o.errorf(key, "%s has the character %U (%s) that the PDF fonts cannot draw", key, r, runeName(r))
+			o.p.undrawable = append(o.p.undrawable, o.p.errs[len(errs):]...)
+			o.p.errs = errs
+			return
+		}
 	}
 }
 
@@ -334,7 +351,7 @@ func runeName(r rune) string {
 	switch {
 	case r > 0xFFFF:
 		return "outside the Basic Multilingual Plane"
-	case r < 0x20 || r == 0x7F || (r >= 0x80 && r < 0xA0):
+	case control(r):
 		return "a control character"
 	}
 	return fmt.Sprintf("%q", r)
@@ -475,7 +492,7 @@ var poolNoun = map[Pool]string{People: "person", Groups: "group", Places: "place
 
 var factKeys = []string{"id", "kind", "ask", "answer", "date", "number", "unit", "unit_one", "qualifier",
 	"also", "wrong", "statement", "false_statements", "caption", "explain", "source", "tags",
-	"difficulty", "group", "outcome", "draft"}
+	"difficulty", "group", "outcome", "draft", "feedback"}
 
 var matchingKeys = []string{"id", "kind", "prompt", "left", "right", "extra", "sources", "tags"}
 
@@ -701,6 +718,7 @@ func (p *parser) fact(o *obj) Fact {
 	}
 	f.Also = list("also")
 	f.Wrong = list("wrong")
+	f.Feedback = o.feedback(f)
 	return f
 }
 

@@ -86,7 +86,7 @@ func scanTables(src []byte) []*table {
 			for i < n && src[i] != '\n' {
 				i++
 			}
-		case c == '"' || c == '\'':
+		case (c == '"' || c == '\'') && !(lineStart && depth == 0):
 			lineStart = false
 			if i+2 < n && src[i+1] == c && src[i+2] == c {
 				i += 3
@@ -113,12 +113,23 @@ func scanTables(src []byte) []*table {
 			tables = append(tables, cur)
 			i = k
 		case lineStart && depth == 0:
-			// A key: read up to '=' (quoted keys are rare; take the raw text).
+			// A key: read up to '=', past quoted parts ("2.5" = ...).
 			lineStart = false
 			k := i
 			for k < n && src[k] != '=' && src[k] != '\n' {
+				if q := src[k]; q == '"' || q == '\'' {
+					for k++; k < n && src[k] != q && src[k] != '\n'; k++ {
+						if src[k] == '\\' && q == '"' && k+1 < n && src[k+1] != '\n' {
+							k++ // an escaped character
+						}
+					}
+					if k < n && src[k] == '\n' {
+						break
+					}
+				}
 				k++
 			}
+			k = min(k, n)
 			key := trimKey(string(src[i:k]))
 			if _, dup := cur.key(key); !dup {
 				cur.order = append(cur.order, key)

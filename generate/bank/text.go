@@ -24,13 +24,14 @@ func CheckText(what, s string) error {
 	return nil
 }
 
-// control reports the C0 and C1 control characters and DEL, but tab, line
-// feed and carriage return, which text may hold.
+// control reports the C0 and C1 control characters, DEL and the
+// non-characters U+FFFE and U+FFFF, but tab, line feed and carriage
+// return, which text may hold.
 func control(r rune) bool {
 	if r == '\t' || r == '\n' || r == '\r' {
 		return false
 	}
-	return r < 0x20 || (r >= 0x7F && r < 0xA0)
+	return r < 0x20 || (r >= 0x7F && r < 0xA0) || r == 0xFFFE || r == 0xFFFF
 }
 
 // MaxTitle is the longest title, in characters, a quiz takes: the quiz

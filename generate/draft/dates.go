@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/quizcard/quizcard/generate/bank"
@@ -27,18 +28,21 @@ const (
 	wdayRE  = `(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
 )
 
-// datePatterns, most specific first; each names its parts.
-var datePatterns = []*regexp.Regexp{
-	regexp.MustCompile(`\b(?:(?P<wday>` + wdayRE + `),?\s+)?(?P<month>` + monthRE + `)\s+(?P<day>` + dayRE + `),?\s+(?P<year>` + yearRE + `)\b`),
-	regexp.MustCompile(`\b(?:(?P<wday>` + wdayRE + `),?\s+)?(?:the\s+)?(?P<day>` + dayRE + `)\s+(?:of\s+)?(?P<month>` + monthRE + `),?\s+(?P<year>` + yearRE + `)\b`),
-	regexp.MustCompile(`\b(?P<year>` + yearRE + `)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])\b`),
-	regexp.MustCompile(`\b(?P<month>` + monthRE + `)\s+(?:of\s+)?(?P<year>` + yearRE + `)\b`),
-	regexp.MustCompile(`\b(?:(?P<wday>` + wdayRE + `),?\s+)?(?P<month>` + monthRE + `)\s+(?P<day>` + dayRE + `)\b`),
-	regexp.MustCompile(`\b(?:(?P<wday>` + wdayRE + `),?\s+)?(?:the\s+)?(?P<day>` + dayRE + `)\s+(?:of\s+)?(?P<month>` + monthRE + `)\b`),
-	regexp.MustCompile(`\b(?P<rel>(?:last|next|this|earlier this|later this)\s+(?:week|month|year)|today|yesterday|tomorrow|(?P<n>two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})\s+(?P<unit>years|months|days|weeks)\s+ago)\b`),
-	regexp.MustCompile(`\b(?:(?:last|on|this|next|late|early)\s+)?(?P<wday>` + wdayRE + `)\b`),
-	regexp.MustCompile(`\b(?P<year>` + yearRE + `)\b`),
-}
+// datePatterns returns the patterns, most specific first; each names its
+// parts. They are compiled on first use (see lazyRegexp).
+var datePatterns = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`\b(?:(?P<wday>` + wdayRE + `),?\s+)?(?P<month>` + monthRE + `)\s+(?P<day>` + dayRE + `),?\s+(?P<year>` + yearRE + `)\b`),
+		regexp.MustCompile(`\b(?:(?P<wday>` + wdayRE + `),?\s+)?(?:the\s+)?(?P<day>` + dayRE + `)\s+(?:of\s+)?(?P<month>` + monthRE + `),?\s+(?P<year>` + yearRE + `)\b`),
+		regexp.MustCompile(`\b(?P<year>` + yearRE + `)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])\b`),
+		regexp.MustCompile(`\b(?P<month>` + monthRE + `)\s+(?:of\s+)?(?P<year>` + yearRE + `)\b`),
+		regexp.MustCompile(`\b(?:(?P<wday>` + wdayRE + `),?\s+)?(?P<month>` + monthRE + `)\s+(?P<day>` + dayRE + `)\b`),
+		regexp.MustCompile(`\b(?:(?P<wday>` + wdayRE + `),?\s+)?(?:the\s+)?(?P<day>` + dayRE + `)\s+(?:of\s+)?(?P<month>` + monthRE + `)\b`),
+		regexp.MustCompile(`\b(?P<rel>(?:last|next|this|earlier this|later this)\s+(?:week|month|year)|today|yesterday|tomorrow|(?P<n>two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2})\s+(?P<unit>years|months|days|weeks)\s+ago)\b`),
+		regexp.MustCompile(`\b(?:(?:last|on|this|next|late|early)\s+)?(?P<wday>` + wdayRE + `)\b`),
+		regexp.MustCompile(`\b(?P<year>` + yearRE + `)\b`),
+	}
+})
 
 var smallNumbers = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -47,7 +51,7 @@ var smallNumbers = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "s
 func findDates(text string, article time.Time) []dateMention {
 	taken := make([]bool, len(text)+1)
 	var out []dateMention
-	for _, re := range datePatterns {
+	for _, re := range datePatterns() {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			s, e := m[0], m[1]
 			if taken[s] || taken[e-1] {
@@ -64,7 +68,7 @@ func findDates(text string, article time.Time) []dateMention {
 			if !ok {
 				continue
 			}
-			if re == datePatterns[len(datePatterns)-1] && !bareYear(text, s, e, article) {
+			if re == datePatterns()[len(datePatterns())-1] && !bareYear(text, s, e, article) {
 				continue
 			}
 			// "on Sunday": the date is the weekday alone.

@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -54,10 +53,10 @@ type entities struct {
 	at map[int]*entity
 }
 
-var possessive = regexp.MustCompile(`^\s*['’]s\b`)
+var possessive = lazyRegexp(`^\s*['’]s\b`)
 
 // titleOfBefore matches "Governor of " before a place that splits a title.
-var titleOfBefore = regexp.MustCompile(`((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)\s+of\s+$`)
+var titleOfBefore = lazyRegexp(`((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)\s+of\s+$`)
 
 // findEntities finds the people, countries, organisations and places of
 // the article: the gazetteer for countries, demonyms, capitals and
@@ -270,7 +269,7 @@ name:
 		}
 	} else if m, ok := gazAt[len(strings.TrimRight(text[:full], " "))]; ok {
 		// "Governor of Washington Chris Gregoire": the place splits the title.
-		if t := titleOfBefore.FindStringSubmatch(text[max(0, m.start-60):m.start]); t != nil {
+		if t := titleOfBefore().FindStringSubmatch(text[max(0, m.start-60):m.start]); t != nil {
 			words := strings.Fields(t[1])
 			if titleHeads[strings.ToLower(words[len(words)-1])] {
 				title = append(words, "of", m.form)

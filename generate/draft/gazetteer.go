@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -28,7 +29,9 @@ type known struct {
 	sortOrder int
 }
 
-var gazetteer = loadGazetteer()
+// gazetteer returns the index, built on first use rather than at every
+// command's start.
+var gazetteer = sync.OnceValue(loadGazetteer)
 
 // gazetteerIndex maps every name, alias, demonym and capital to what it
 // names; longest names first for matching.
@@ -140,7 +143,8 @@ type gazMatch struct {
 func findKnown(text string) []gazMatch {
 	taken := make([]bool, len(text))
 	var out []gazMatch
-	for _, form := range gazetteer.forms {
+	gaz := gazetteer()
+	for _, form := range gaz.forms {
 		for at := 0; ; {
 			i := strings.Index(text[at:], form)
 			if i < 0 {
@@ -164,7 +168,7 @@ func findKnown(text string) []gazMatch {
 			for k := s; k < e; k++ {
 				taken[k] = true
 			}
-			out = append(out, gazMatch{s, e, gazetteer.byForm[form], form})
+			out = append(out, gazMatch{s, e, gaz.byForm[form], form})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })

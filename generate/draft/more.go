@@ -2,7 +2,6 @@ package draft
 
 import (
 	_ "embed"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -78,7 +77,7 @@ func (g *gen) foils() {
 	g.es.ids()
 }
 
-var eventRE = regexp.MustCompile(`\b[Tt]he (1[6-9]\d\d|20\d\d) ((?:[a-z][\p{L}'’-]*)(?: [a-z][\p{L}'’-]*){0,2})`)
+var eventRE = lazyRegexp(`\b[Tt]he (1[6-9]\d\d|20\d\d) ((?:[a-z][\p{L}'’-]*)(?: [a-z][\p{L}'’-]*){0,2})`)
 
 var eventStop = set(`and or of in on at to with for by from when which who that was were is are has had
 have as than but between against after before during`)
@@ -89,7 +88,7 @@ var dealWords = set(`deal agreement accord accords treaty pact protocol conventi
 // events for the card's timeline, and deals.
 func (g *gen) events(dates []dateMention) {
 	seen := map[string]bool{}
-	for _, m := range eventRE.FindAllStringSubmatchIndex(g.text, -1) {
+	for _, m := range eventRE().FindAllStringSubmatchIndex(g.text, -1) {
 		year, _ := strconv.Atoi(g.text[m[2]:m[3]])
 		words := strings.Fields(g.text[m[4]:m[5]])
 		n := 0

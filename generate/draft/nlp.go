@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 
@@ -74,4 +75,11 @@ func tokenize(text string) []sentence {
 		out = append(out, s)
 	}
 	return out
+}
+
+// lazyRegexp returns a function that compiles the pattern on first use.
+// The package's patterns took 1 ms and 740 kB at start-up (GODEBUG=
+// inittrace=1) in every command, while only new uses them.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

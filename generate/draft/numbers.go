@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,9 +16,9 @@ type numberMention struct {
 	number     bank.Number
 }
 
-var numberRE = regexp.MustCompile(`(?i)(?:(?P<cur>[$€£])|\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>\s?%|\s+percent|\s+per cent)?(?P<scale>\s+(?:million|billion|trillion|thousand))?`)
+var numberRE = lazyRegexp(`(?i)(?:(?P<cur>[$€£])|\b)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<pct>\s?%|\s+percent|\s+per cent)?(?P<scale>\s+(?:million|billion|trillion|thousand))?`)
 
-var spelledRE = regexp.MustCompile(`(?i)\b(?P<words>(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+|\b))+)`)
+var spelledRE = lazyRegexp(`(?i)\b(?P<words>(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+|\b))+)`)
 
 var spelledValue = map[string]float64{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -69,9 +68,9 @@ func findNumbers(text string, sents []sentence, skip func(s, e int) bool) []numb
 		}
 		out = append(out, numberMention{start: start, end: ue, numStart: s, number: n})
 	}
-	for _, m := range numberRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range numberRE().FindAllStringSubmatchIndex(text, -1) {
 		part := func(name string) string {
-			i := numberRE.SubexpIndex(name)
+			i := numberRE().SubexpIndex(name)
 			if m[2*i] < 0 {
 				return ""
 			}
@@ -116,10 +115,10 @@ func findNumbers(text string, sents []sentence, skip func(s, e int) bool) []numb
 		}
 		add(m[0], m[1], n, from)
 	}
-	for _, m := range spelledRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range spelledRE().FindAllStringSubmatchIndex(text, -1) {
 		words := strings.TrimRight(text[m[2]:m[3]], " -")
 		v, ok := spelled(words)
-		if !ok || v < 2 || fraction.MatchString(text[max(0, m[2]-20):m[2]]) {
+		if !ok || v < 2 || fraction().MatchString(text[max(0, m[2]-20):m[2]]) {
 			continue
 		}
 		end := m[2] + len(words)
@@ -248,18 +247,18 @@ func qualifierBefore(text string, at int) (string, int) {
 
 func formatValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-var rangeBefore = regexp.MustCompile(`(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred))\s*(?:to|-|–|and)\s*$`)
-var rangeAfter = regexp.MustCompile(`(?i)^\s*(?:to|-|–)\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)`)
+var rangeBefore = lazyRegexp(`(?i)(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred))\s*(?:to|-|–|and)\s*$`)
+var rangeAfter = lazyRegexp(`(?i)^\s*(?:to|-|–)\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)`)
 
 // inRange reports whether text[s:e] is one end of a range ("40 to 60
 // year olds", "ten to 32 pages"): the unit belongs to both ends, and
 // neither makes a fair question alone.
 func inRange(text string, s, e int) bool {
-	return rangeBefore.MatchString(text[max(0, s-16):s]) || rangeAfter.MatchString(text[e:min(len(text), e+16)])
+	return rangeBefore().MatchString(text[max(0, s-16):s]) || rangeAfter().MatchString(text[e:min(len(text), e+16)])
 }
 
 // fraction matches "a quarter of a" before "million": not a count.
-var fraction = regexp.MustCompile(`(?i)(?:quarter|half|third|fraction|fifth|tenth)\s+(?:of\s+)?an?\s+$`)
+var fraction = lazyRegexp(`(?i)(?:quarter|half|third|fraction|fifth|tenth)\s+(?:of\s+)?an?\s+$`)
 
 var numberLabels = set(`type level phase category stage article section chapter grade class tier
 route flight room number no. covid apollo sts version page figure table item unit block gate

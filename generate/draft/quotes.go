@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
@@ -194,10 +193,10 @@ func sentenceStart(sents []sentence, at int) int {
 	return at
 }
 
-var wordRE = regexp.MustCompile(`[\p{L}']+`)
+var wordRE = lazyRegexp(`[\p{L}']+`)
 
 func hasSpeechVerb(s string) bool {
-	for _, w := range wordRE.FindAllString(strings.ToLower(s), -1) {
+	for _, w := range wordRE().FindAllString(strings.ToLower(s), -1) {
 		if speechVerbs[w] || w == "according" {
 			return true
 		}
@@ -216,7 +215,7 @@ func introducesQuote(before string) bool {
 	if strings.HasSuffix(t, ":") {
 		return true
 	}
-	words := wordRE.FindAllString(strings.ToLower(t), -1)
+	words := wordRE().FindAllString(strings.ToLower(t), -1)
 	if len(words) == 0 {
 		return false
 	}
@@ -249,8 +248,8 @@ func firstSpeaker(es *entities, s, e int, lastBefore func(int, bank.Pool) *entit
 				end = m.end
 			}
 		}
-		if possessive.MatchString(es.text[end:]) {
-			if owner == nil && statementAfter.MatchString(es.text[end:]) {
+		if possessive().MatchString(es.text[end:]) {
+			if owner == nil && statementAfter().MatchString(es.text[end:]) {
 				owner = ent // "Cornyn's statement added"
 			}
 			continue
@@ -262,7 +261,7 @@ func firstSpeaker(es *entities, s, e int, lastBefore func(int, bank.Pool) *entit
 			verbed = ent
 		}
 	}
-	for _, m := range wordRE.FindAllStringIndex(es.text[s:e], -1) {
+	for _, m := range wordRE().FindAllStringIndex(es.text[s:e], -1) {
 		w := strings.ToLower(es.text[s+m[0] : s+m[1]])
 		if (w == "he" || w == "she") && (firstAt < 0 || s+m[0] < firstAt) {
 			return lastBefore(s, bank.People)
@@ -277,12 +276,12 @@ func firstSpeaker(es *entities, s, e int, lastBefore func(int, bank.Pool) *entit
 	return first
 }
 
-var statementAfter = regexp.MustCompile(`^\s*['’]s\s+(?:statement|spokesman|spokeswoman|spokesperson|office|letter|post|tweet|message|lawyer)\b`)
+var statementAfter = lazyRegexp(`^\s*['’]s\s+(?:statement|spokesman|spokeswoman|spokesperson|office|letter|post|tweet|message|lawyer)\b`)
 
 // verbFollows reports whether the text after a name goes on with a verb
 // ("said", "has also said", "told").
 func verbFollows(rest string) bool {
-	words := wordRE.FindAllString(strings.ToLower(rest[:min(len(rest), 40)]), 3)
+	words := wordRE().FindAllString(strings.ToLower(rest[:min(len(rest), 40)]), 3)
 	for i, w := range words {
 		if speechVerbs[w] || strings.HasSuffix(w, "ed") || w == "has" || w == "had" || w == "is" || w == "was" || w == "will" || w == "would" || w == "spoke" || w == "told" {
 			return true

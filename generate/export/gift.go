@@ -10,11 +10,13 @@ import (
 )
 
 // GIFT writes the quiz in Moodle's GIFT format: a $CATEGORY block for the
-// article, then one block per question named by its fact id, in [html]
-// format, escaped exactly as Moodle's own exporter escapes, with the
-// explanation and source as general feedback. Ordering questions have no
-// GIFT form and are left out with a note.
-func GIFT(w io.Writer, q *quiz.Quiz) ([]Note, error) {
+// article, then one block per question: a "// [id:…] [tag:…]" comment
+// that Moodle 4.x and the GIFT grammar read as idnumber and tags, the
+// question's readable name, [html] text escaped exactly as Moodle's own
+// exporter escapes, feedback on wrong options, and the explanation and
+// source as general feedback. Ordering questions have no standard GIFT
+// form and are left out with a note.
+func GIFT(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 	bw := bufio.NewWriter(w)
 	n := newNoter("gift")
 	cat := "$course$/top/" + category(q)
@@ -30,10 +32,16 @@ func GIFT(w io.Writer, q *quiz.Quiz) ([]Note, error) {
 				if i == it.answer {
 					mark = "="
 				}
-				fmt.Fprintf(&body, "\t%s%s\n", mark, giftAnswer(mark, EscapeGIFT(htmlText(c))))
+				fmt.Fprintf(&body, "\t%s%s%s\n", mark, giftLead(EscapeGIFT(htmlText(c))), giftComment(it.whyNot(i)))
 			}
 		case quiz.TF:
-			fmt.Fprintf(&body, "\t%s\n", map[bool]string{true: "TRUE", false: "FALSE"}[qu.Answer == 0])
+			// The first # text is shown to a student who picks the wrong
+			// value; on a false statement that is "True", choice 0.
+			answer, wrongWhy := "TRUE", it.whyNot(1)
+			if qu.Answer == 1 {
+				answer, wrongWhy = "FALSE", it.whyNot(0)
+			}
+			fmt.Fprintf(&body, "\t%s%s\n", answer, giftComment(wrongWhy))
 		case quiz.Match:
 			ok := true
 			for i := range qu.Left {
@@ -41,39 +49,75 @@ func GIFT(w io.Writer, q *quiz.Quiz) ([]Note, error) {
 					ok = false
 				}
 			}
+			for _, x := range qu.Extra {
+				ok = ok && !strings.Contains(x, "->")
+			}
 			if !ok {
 				n.reject(it, `a text contains "->", which GIFT matching cannot escape`)
 				continue
 			}
 			for i := range qu.Left {
-				fmt.Fprintf(&body, "\t=%s -> %s\n", EscapeGIFT(htmlText(qu.Left[i])), EscapeGIFT(qu.Right[i]))
+				fmt.Fprintf(&body, "\t=%s -> %s\n", giftLead(EscapeGIFT(htmlText(qu.Left[i]))), EscapeGIFT(plain(qu.Right[i])))
+			}
+			// A response that matches no one has an empty left side: the
+			// importer keeps it as a subquestion without text, which
+			// qtype_match offers as an extra wrong answer.
+			for _, x := range qu.Extra {
+				fmt.Fprintf(&body, "\t= -> %s\n", EscapeGIFT(plain(x)))
 			}
 		case quiz.Order:
-			n.skip(it, "GIFT has no ordering questions")
+			n.skip(it, "GIFT has no standard ordering question; --format moodle carries it")
 			continue
 		}
-		name := Name(qu)
-		fmt.Fprintf(bw, "\n// question: %s  fact: %s\n", qu.ID, oneLine(name))
-		fmt.Fprintf(bw, "::%s::[html]%s{\n%s", EscapeGIFT(name), EscapeGIFT(para(qu.Prompt)), body.String())
+		fmt.Fprintf(bw, "\n// question: %s  name: %s\n// [id:%s]%s\n", qu.ID, oneLine(Title(qu)), giftBracket(ID(qu)), giftTags(qu))
+		fmt.Fprintf(bw, "::%s::[html]%s{\n%s", EscapeGIFT(Title(qu)), EscapeGIFT(para(qu.Prompt)), body.String())
 		if fb := feedback(q, qu); fb != "" {
 			fmt.Fprintf(bw, "\t####%s\n", EscapeGIFT(fb))
 		}
 		fmt.Fprintf(bw, "}\n")
+		n.written++
 	}
-	return n.notes(), bw.Flush()
+	if opt.points() != 1 {
+		n.extra = append(n.extra, Note(fmt.Sprintf("gift: GIFT has no points: Moodle gives each question 1 point, not %s (--format moodle carries --points)", num(opt.points()))))
+	}
+	return n.done(bw.Flush())
 }
 
-// giftAnswer guards an answer text that starts with "%": Moodle would read
-// "%50%..." as a weight, so the weight is written out.
-func giftAnswer(mark, s string) string {
-	if strings.HasPrefix(s, "%") {
-		if mark == "=" {
-			return "%100%" + s
-		}
-		return "%0%" + s
+// giftLead guards the start of an escaped HTML answer, comment or
+// matching item: Moodle reads "%50%…" after "~" as a weight, and the GIFT
+// grammar after "=" too; Moodle reads a leading "[html]", "[plain]"… as a
+// format. The first character becomes an HTML reference ("&#37;", its "#"
+// escaped), which both read as text and a browser shows as the character.
+func giftLead(s string) string {
+	switch {
+	case strings.HasPrefix(s, "%"):
+		return `&\#37;` + s[1:]
+	case strings.HasPrefix(s, "["):
+		return `&\#91;` + s[1:]
 	}
 	return s
 }
+
+// giftComment writes the feedback for one answer: "#text", or "".
+func giftComment(why string) string {
+	if why == "" {
+		return ""
+	}
+	return "#" + giftLead(EscapeGIFT(htmlText(why)))
+}
+
+// giftTags writes the question's tags for the id comment.
+func giftTags(qu *quiz.Question) string {
+	s := " [tag:quizcard]"
+	if qu.Kind != "" {
+		s += " [tag:" + giftBracket(qu.Kind) + "]"
+	}
+	return s
+}
+
+// giftBracket escapes "]" in an [id:…] or [tag:…] value as Moodle's
+// write_idnumber_and_tags does, on one line.
+func giftBracket(s string) string { return strings.ReplaceAll(oneLine(s), "]", `\]`) }
 
 // EscapeGIFT escapes text the way Moodle's GIFT exporter does (repchar):
 // backslash first, then ~ = # { } :, newlines as \n, carriage returns
@@ -91,27 +135,6 @@ func EscapeGIFT(s string) string {
 		default:
 			b.WriteRune(r)
 		}
-	}
-	return b.String()
-}
-
-// UnescapeGIFT reverses EscapeGIFT as Moodle's importer does.
-func UnescapeGIFT(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			switch c := s[i+1]; c {
-			case '\\', '~', '=', '#', '{', '}', ':':
-				b.WriteByte(c)
-				i++
-				continue
-			case 'n':
-				b.WriteByte('\n')
-				i++
-				continue
-			}
-		}
-		b.WriteByte(s[i])
 	}
 	return b.String()
 }

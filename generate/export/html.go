@@ -16,6 +16,7 @@ type htmlQuestion struct {
 	Prompt  string   `json:"prompt"`
 	Choices []string `json:"choices"`        // mc, tf: options; match: right column; order: items as shown
 	Answer  int      `json:"answer"`         // mc, tf: index in choices
+	Why     []string `json:"why,omitempty"`  // mc, tf: why each choice is wrong ("" where the bank says nothing)
 	Left    []string `json:"left,omitempty"` // match
 	Key     []int    `json:"key,omitempty"`  // match: choice index for each left item; order: choice indices, earliest first
 	Correct string   `json:"correct"`
@@ -24,17 +25,20 @@ type htmlQuestion struct {
 }
 
 // HTML writes a self-contained quiz page: no network, no external assets.
-// Students answer one question at a time or all at once, get instant
-// feedback with the explanation and source, and a score at the end; it
-// works with the keyboard and on a phone. Every text from the bank goes
-// into the page as JSON and is shown with textContent, never as markup.
-func HTML(w io.Writer, q *quiz.Quiz) ([]Note, error) {
+// Students answer one question at a time or all at once: they choose with
+// the mouse, the arrow keys or the letter keys, and check with Enter or
+// the Check button (choosing alone never locks an answer in). They get
+// feedback with the explanation, the source and why a wrong option is
+// wrong, can try a question again, and see a score at the end. Every text
+// from the bank goes into the page as JSON and is shown with textContent,
+// never as markup.
+func HTML(w io.Writer, q *quiz.Quiz, _ Options) ([]Note, error) {
 	var qs []htmlQuestion
 	for _, it := range items(q) {
 		qu := it.q
-		h := htmlQuestion{ID: qu.ID, Form: string(qu.Form), Prompt: qu.Prompt, Choices: it.choices, Correct: qu.Correct, Explain: qu.Explain}
+		h := htmlQuestion{ID: qu.ID, Form: string(qu.Form), Prompt: qu.Prompt, Choices: it.choices, Correct: qu.Correct, Explain: qu.Explain, Why: it.why}
 		if qu.Source != "" {
-			h.Source = "“" + qu.Source + "” (" + q.Article.Outlet + ", " + humanDate(q.Article.Date) + ")"
+			h.Source = "“" + qu.Source + "” (" + sourceLine(q) + ")"
 		}
 		switch qu.Form {
 		case quiz.MC:
@@ -55,7 +59,7 @@ func HTML(w io.Writer, q *quiz.Quiz) ([]Note, error) {
 		Title     string         `json:"title"`
 		Source    string         `json:"source"`
 		Questions []htmlQuestion `json:"questions"`
-	}{q.Title, q.Article.Outlet + ", " + humanDate(q.Article.Date), qs})
+	}{q.Title, sourceLine(q), qs})
 	if err != nil {
 		return nil, err
 	}
@@ -78,12 +82,13 @@ var page = template.Must(template.New("quiz").Parse(`<!doctype html>
 body { margin: 0; font: 17px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fafafa; }
 main { max-width: 42rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.35rem; line-height: 1.25; margin: .5rem 0 .25rem; }
-.meta { color: var(--muted); font-size: .9rem; margin: 0 0 1rem; }
+.meta, .help { color: var(--muted); font-size: .9rem; margin: 0 0 1rem; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .mode { display: flex; gap: 1rem; flex-wrap: wrap; margin: 0 0 1rem; font-size: .95rem; border: 0; padding: 0; }
 section.q { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; margin: 0 0 1rem; }
 section.q h2 { font-size: .85rem; text-transform: uppercase; letter-spacing: .04em; color: var(--accent); margin: 0 0 .4rem; }
 .prompt { font-weight: 600; margin: 0 0 .75rem; }
-fieldset { border: 0; margin: 0; padding: 0; }
+fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 label.choice { display: flex; gap: .6rem; align-items: flex-start; padding: .55rem .6rem; border: 1px solid var(--line); border-radius: 6px; margin: 0 0 .45rem; cursor: pointer; min-height: 2.75rem; }
 label.choice input { margin-top: .3rem; width: 1.1rem; height: 1.1rem; flex: none; }
 label.choice .letter { font-weight: 700; min-width: 1.2rem; }
@@ -94,13 +99,16 @@ label.choice.wrong { border-color: var(--bad); background: #fbeaea; }
 select, button { font: inherit; min-height: 2.5rem; }
 select { padding: .3rem; border: 2px solid var(--line); border-radius: 6px; background: #fff; }
 ol.letters { margin: 0 0 .75rem; padding-left: 1.6rem; } ol.letters li { margin: .2rem 0; }
+.actions { display: flex; gap: .5rem; flex-wrap: wrap; margin: .4rem 0 0; }
 button { padding: .45rem 1rem; border-radius: 6px; border: 1px solid var(--ink); background: #fff; cursor: pointer; }
 button.primary { background: var(--ink); color: #fff; }
 button:disabled { opacity: .45; cursor: default; }
+[hidden] { display: none !important; }
 :focus-visible { outline: 3px solid #3b82f6; outline-offset: 2px; }
 .fb { margin: .6rem 0 0; padding: .6rem .75rem; border-radius: 6px; background: #f3f3f3; }
-.fb[hidden] { display: none; }
-.fb .verdict { font-weight: 700; }
+.fb:empty { margin: 0; padding: 0; } /* kept in the page: a live region must exist before it speaks */
+.fb .verdict { font-weight: 700; margin: 0; }
+.fb p { margin: .3rem 0 0; }
 .fb.right .verdict { color: var(--ok); } .fb.wrong .verdict { color: var(--bad); }
 .fb .src { color: var(--muted); font-size: .9rem; font-style: italic; }
 nav { display: flex; gap: .5rem; justify-content: space-between; align-items: center; flex-wrap: wrap; margin: 0 0 1rem; }
@@ -114,20 +122,22 @@ nav { display: flex; gap: .5rem; justify-content: space-between; align-items: ce
 </head>
 <body>
 <main>
-<h1 id="title"></h1>
-<p class="meta" id="source"></p>
-<fieldset class="mode" aria-label="How to show the questions">
+<h1 id="title" dir="auto"></h1>
+<p class="meta" id="source" dir="auto"></p>
+<p class="help">Choose an answer (arrow keys or A–E), then press Enter or “Check”. N and P move between questions.</p>
+<fieldset class="mode">
+<legend class="sr">How to show the questions</legend>
 <label><input type="radio" name="mode" value="one" checked> One question at a time</label>
 <label><input type="radio" name="mode" value="all"> All at once</label>
 </fieldset>
 <div id="questions"></div>
-<nav>
+<nav aria-label="Questions">
 <button type="button" class="step" id="prev">← Previous</button>
 <span id="progress" aria-live="polite"></span>
 <button type="button" class="step" id="next">Next →</button>
 <button type="button" class="primary" id="finish">Finish and see my score</button>
 </nav>
-<div id="result" hidden><p id="score" role="status"></p><p id="review"></p></div>
+<div id="result" hidden><p id="score" role="status"></p><p id="review"></p><button type="button" id="restart">Start again</button></div>
 <noscript><p>This quiz needs JavaScript.</p></noscript>
 </main>
 <script id="quiz-data" type="application/json">{{.Data}}</script>
@@ -139,13 +149,14 @@ nav { display: flex; gap: .5rem; justify-content: space-between; align-items: ce
   var el = function (tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
+    if (text !== undefined) { e.textContent = text; e.dir = "auto"; }
     return e;
   };
   var letter = function (i) { return String.fromCharCode(65 + i); };
   document.getElementById("title").textContent = data.title;
   document.getElementById("source").textContent = "Source: " + data.source;
   var root = document.getElementById("questions");
+  var resets = [];
   var sections = qs.map(function (q, i) {
     var s = el("section", "q");
     s.id = "q" + (i + 1);
@@ -153,61 +164,78 @@ nav { display: flex; gap: .5rem; justify-content: space-between; align-items: ce
     var h = el("h2", "", "Question " + (i + 1) + " of " + qs.length);
     h.id = s.id + "-h";
     s.appendChild(h);
-    s.appendChild(el("p", "prompt", q.prompt));
+    var prompt = el("p", "prompt", q.prompt);
+    prompt.id = s.id + "-p";
+    s.appendChild(prompt);
+    var form = el("form", "answer");
+    form.noValidate = true;
     var fb = el("div", "fb");
-    fb.hidden = true;
     fb.setAttribute("role", "status");
-    var done = function (ok) {
-      if (results[i] !== undefined) return;
+    var check = el("button", "primary check", "Check");
+    check.type = "submit";
+    var again = el("button", "again", "Try again");
+    again.type = "button";
+    again.hidden = true;
+    var controls = function () { return form.querySelectorAll("input, select"); };
+    var say = function (cls, lines) {
+      fb.textContent = "";
+      fb.className = "fb " + cls;
+      lines.forEach(function (l, k) { if (l) fb.appendChild(el("p", k === 0 ? "verdict" : l.cls, l.text)); });
+    };
+    var done = function (ok, why) {
       results[i] = ok;
-      fb.hidden = false;
-      fb.className = "fb " + (ok ? "right" : "wrong");
-      fb.appendChild(el("p", "verdict", ok ? "Right." : "Not quite. The answer: " + q.correct));
-      if (q.explain) fb.appendChild(el("p", "explain", q.explain));
-      if (q.source) fb.appendChild(el("p", "src", "Source: " + q.source));
-      s.querySelectorAll("input, select, button.check").forEach(function (x) { x.disabled = true; });
+      var lines = [{ text: ok ? "Right." : "Not quite. The answer: " + q.correct }];
+      if (why) lines.push({ cls: "why", text: why });
+      if (q.explain) lines.push({ cls: "explain", text: q.explain });
+      if (q.source) lines.push({ cls: "src", text: "Source: " + q.source });
+      say(ok ? "right" : "wrong", lines);
+      controls().forEach(function (x) { x.disabled = true; });
+      check.hidden = true;
+      again.hidden = false;
       update();
     };
+    var answer; // returns [ok, why] or null when nothing is chosen yet
+    var clearMarks;
     if (q.form === "mc" || q.form === "tf") {
       var fs = el("fieldset");
-      fs.setAttribute("aria-label", "Answers");
-      q.choices.forEach(function (c, k) {
+      fs.setAttribute("aria-labelledby", prompt.id);
+      var labels = q.choices.map(function (c, k) {
         var lab = el("label", "choice");
         var inp = el("input");
         inp.type = "radio"; inp.name = s.id; inp.value = String(k);
-        inp.addEventListener("change", function () {
-          lab.classList.add(k === q.answer ? "right" : "wrong");
-          fs.querySelectorAll("label")[q.answer].classList.add("right");
-          done(k === q.answer);
-        });
         lab.appendChild(inp);
-        if (q.form === "mc") lab.appendChild(el("span", "letter", letter(k)));
+        if (q.form === "mc") lab.appendChild(el("span", "letter", letter(k) + "."));
         lab.appendChild(el("span", "text", c));
         fs.appendChild(lab);
+        return lab;
       });
-      s.appendChild(fs);
+      form.appendChild(fs);
+      answer = function () {
+        var picked = form.querySelector("input:checked");
+        if (!picked) return null;
+        var k = Number(picked.value);
+        labels[k].classList.add(k === q.answer ? "right" : "wrong");
+        labels[q.answer].classList.add("right");
+        var why = q.why && q.why[k] ? "Why not " + q.choices[k] + ": " + q.why[k] : "";
+        return [k === q.answer, why];
+      };
+      clearMarks = function () { labels.forEach(function (l) { l.classList.remove("right", "wrong"); }); };
     } else {
       var rows = [];
       var n = q.choices.length;
-      if (q.form === "match") {
-        var list = el("ol", "letters");
-        list.type = "A";
-        q.choices.forEach(function (c) { list.appendChild(el("li", "", c)); });
-        s.appendChild(list);
-      } else {
-        var items = el("ol", "letters");
-        items.type = "A";
-        q.choices.forEach(function (c) { items.appendChild(el("li", "", c)); });
-        s.appendChild(items);
-      }
-      var labels = q.form === "match" ? q.left : q.choices.map(function (_, k) { return (k + 1) + (k === 0 ? " (earliest)" : k === n - 1 ? " (latest)" : ""); });
-      labels.forEach(function (l, k) {
+      var list = el("ol", "letters");
+      list.type = "A";
+      q.choices.forEach(function (c) { list.appendChild(el("li", "", c)); });
+      s.appendChild(list);
+      var names = q.form === "match" ? q.left : q.choices.map(function (_, k) { return "Place " + (k + 1) + (k === 0 ? " (earliest)" : k === n - 1 ? " (latest)" : ""); });
+      names.forEach(function (l, k) {
         var row = el("div", "row");
         var sel = el("select");
         sel.id = s.id + "-" + (k + 1);
         var lab = el("label", "", l);
         lab.htmlFor = sel.id;
         sel.appendChild(el("option", "", "—"));
+        sel.options[0].value = "";
         q.choices.forEach(function (_, c) {
           var o = el("option", "", letter(c));
           o.value = String(c);
@@ -215,23 +243,54 @@ nav { display: flex; gap: .5rem; justify-content: space-between; align-items: ce
         });
         row.appendChild(lab);
         row.appendChild(sel);
-        s.appendChild(row);
+        form.appendChild(row);
         rows.push(row);
       });
-      var check = el("button", "check", "Check");
-      check.type = "button";
-      check.addEventListener("click", function () {
+      answer = function () {
         var all = true;
         rows.forEach(function (row, k) {
           var ok = row.querySelector("select").value === String(q.key[k]);
           row.classList.add(ok ? "right" : "wrong");
           all = all && ok;
         });
-        done(all);
-      });
-      s.appendChild(check);
+        return [all, ""];
+      };
+      clearMarks = function () { rows.forEach(function (r) { r.classList.remove("right", "wrong"); }); };
     }
-    s.appendChild(fb);
+    var actions = el("div", "actions");
+    actions.appendChild(check);
+    form.appendChild(actions);
+    form.appendChild(fb);
+    var after = el("div", "actions");
+    after.appendChild(again);
+    form.appendChild(after);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (results[i] !== undefined) return;
+      var r = answer();
+      if (!r) { say("", [{ text: "Choose an answer first." }]); return; }
+      done(r[0], r[1]);
+      // After the key that checked has finished, or its Enter would
+      // press Try again at once.
+      setTimeout(function () { again.focus(); }, 0);
+    });
+    // Enter on a radio button checks the answer, in every browser.
+    form.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && e.target.type === "radio") { e.preventDefault(); form.requestSubmit(check); }
+    });
+    var retry = function () {
+      results[i] = undefined;
+      clearMarks();
+      fb.textContent = "";
+      fb.className = "fb";
+      controls().forEach(function (x) { x.disabled = false; if (x.type === "radio") x.checked = false; else x.value = ""; });
+      check.hidden = false;
+      again.hidden = true;
+      update();
+    };
+    again.addEventListener("click", function () { retry(); var first = controls()[0]; if (first) first.focus(); });
+    resets.push(retry);
+    s.appendChild(form);
     root.appendChild(s);
     return s;
   });
@@ -248,7 +307,7 @@ nav { display: flex; gap: .5rem; justify-content: space-between; align-items: ce
   var go = function (d) {
     current = Math.max(0, Math.min(qs.length - 1, current + d));
     update();
-    var first = sections[current].querySelector("input, select, button");
+    var first = sections[current].querySelector("input:not(:disabled), select:not(:disabled), button:not([hidden])");
     if (first) first.focus();
   };
   prev.addEventListener("click", function () { go(-1); });
@@ -262,15 +321,24 @@ nav { display: flex; gap: .5rem; justify-content: space-between; align-items: ce
     document.getElementById("review").textContent = unanswered ? unanswered + " not answered." : "Every question answered.";
     document.getElementById("result").scrollIntoView();
   });
-  // Keys in one-at-a-time mode: A–E pick an answer, arrows move.
+  document.getElementById("restart").addEventListener("click", function () {
+    resets.forEach(function (r) { r(); });
+    document.getElementById("result").hidden = true;
+    current = 0;
+    go(0);
+  });
+  // One question at a time: N and P move, from anywhere but the mode
+  // switch (a select's own type-ahead has no option named N or P); A–E
+  // choose an option without checking it.
   document.addEventListener("keydown", function (e) {
-    if (mode() !== "one" || e.altKey || e.ctrlKey || e.metaKey || e.target.tagName === "SELECT") return;
-    var k = e.key.toUpperCase();
-    if (k === "ARROWRIGHT" || k === "N") { go(1); e.preventDefault(); return; }
-    if (k === "ARROWLEFT" || k === "P") { go(-1); e.preventDefault(); return; }
-    var idx = k.length === 1 ? k.charCodeAt(0) - 65 : -1;
+    if (mode() !== "one" || e.altKey || e.ctrlKey || e.metaKey || e.target.name === "mode") return;
+    var k = e.key.length === 1 ? e.key.toUpperCase() : "";
+    if (k === "N") { go(1); e.preventDefault(); return; }
+    if (k === "P") { go(-1); e.preventDefault(); return; }
+    if (e.target.tagName === "SELECT" || k === "") return;
     var inputs = sections[current].querySelectorAll("input[type=radio]");
-    if (idx >= 0 && idx < inputs.length && !inputs[idx].disabled) { inputs[idx].click(); inputs[idx].focus(); }
+    var idx = k.charCodeAt(0) - 65;
+    if (idx >= 0 && idx < inputs.length && !inputs[idx].disabled) { inputs[idx].checked = true; inputs[idx].focus(); e.preventDefault(); }
   });
   update();
 })();

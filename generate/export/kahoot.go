@@ -7,9 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/quizcard/quizcard/generate/quiz"
+	"github.com/quizcard/quizcard/generate/xlsx"
 )
 
 // Kahoot's spreadsheet limits, counted in characters.
@@ -37,11 +36,13 @@ const KahootHeaderRow = 8
 // one question a row from row 9, every cell a string. Multiple choice with
 // 2–4 answers and true/false fit; a question over 120 characters or an
 // answer over 75 is left out (never cut) and named in a note, and so are
-// matching and ordering questions. date is written as the file's creation
-// time, for reproducible files.
-func Kahoot(w io.Writer, q *quiz.Quiz, date time.Time) ([]Note, error) {
+// matching and ordering questions. opt.Date is written as the file's
+// creation time, for reproducible files. When no question fits, it writes
+// nothing and returns Empty: Kahoot rejects a sheet without questions.
+func Kahoot(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 	n := newNoter("kahoot")
-	f := excelize.NewFile()
+	date := opt.Date
+	f := xlsx.NewFile()
 	defer f.Close()
 	const sheet = "Sheet1"
 	set := func(cell, v string) error { return f.SetCellStr(sheet, cell, v) }
@@ -51,7 +52,7 @@ func Kahoot(w io.Writer, q *quiz.Quiz, date time.Time) ([]Note, error) {
 	set("B3", "Add questions, at least two answer alternatives, time limit and choose correct answers. "+
 		"Leave the answer alternative empty if you have fewer than four alternatives. "+q.Title)
 	for i, h := range KahootHeader {
-		cell, _ := excelize.CoordinatesToCellName(i+2, KahootHeaderRow)
+		cell, _ := xlsx.CoordinatesToCellName(i+2, KahootHeaderRow)
 		set(cell, h)
 	}
 	row := KahootHeaderRow
@@ -65,7 +66,7 @@ func Kahoot(w io.Writer, q *quiz.Quiz, date time.Time) ([]Note, error) {
 		case quiz.TF:
 			answers, right = []string{"True", "False"}, qu.Answer
 		default:
-			n.skip(it, "Kahoot's quiz spreadsheet holds only multiple-choice questions")
+			n.skip(it, "Kahoot's quiz spreadsheet holds only multiple-choice and true/false questions")
 			continue
 		}
 		if len(answers) > 4 {
@@ -101,22 +102,24 @@ func Kahoot(w io.Writer, q *quiz.Quiz, date time.Time) ([]Note, error) {
 		}
 		cells = append(cells, limit, strconv.Itoa(right+1))
 		for i, v := range cells {
-			cell, _ := excelize.CoordinatesToCellName(i+1, row)
+			cell, _ := xlsx.CoordinatesToCellName(i+1, row)
 			if err := set(cell, v); err != nil {
 				return nil, err
 			}
 		}
+		n.written++
+	}
+	if n.written == 0 {
+		return n.done(nil)
 	}
 	f.SetColWidth(sheet, "B", "B", 60)
 	f.SetColWidth(sheet, "C", "F", 28)
-	if err := f.SetDocProps(&excelize.DocProperties{
+	if err := f.SetDocProps(&xlsx.DocProperties{
 		Title: q.Title, Creator: "quizcard",
 		Created: date.UTC().Format(time.RFC3339), Modified: date.UTC().Format(time.RFC3339),
 	}); err != nil {
 		return nil, err
 	}
-	if _, err := f.WriteTo(w); err != nil {
-		return nil, err
-	}
-	return n.notes(), nil
+	_, err := f.WriteTo(w)
+	return n.done(err)
 }

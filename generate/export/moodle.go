@@ -1,148 +1,135 @@
 package export
 
 import (
-	"encoding/xml"
+	"bufio"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/quizcard/quizcard/generate/quiz"
 )
 
-// Moodle XML elements, in the order Moodle's own exporter writes them.
-type (
-	mQuiz struct {
-		XMLName   xml.Name    `xml:"quiz"`
-		Questions []mQuestion `xml:"question"`
-	}
-	mText struct {
-		Text string `xml:"text"`
-	}
-	mHTML struct {
-		Format string `xml:"format,attr"`
-		Text   cdata  `xml:"text"`
-	}
-	cdata struct {
-		S string `xml:",cdata"`
-	}
-	mPresent struct{} // an empty element whose presence is the flag
-	mAnswer  struct {
-		Fraction string `xml:"fraction,attr"`
-		Format   string `xml:"format,attr"`
-		Text     cdata  `xml:"text"`
-		Feedback mHTML  `xml:"feedback"`
-	}
-	mSub struct {
-		Format string `xml:"format,attr"`
-		Text   cdata  `xml:"text"`
-		Answer mText  `xml:"answer"`
-	}
-	mTags struct {
-		Tag []mText `xml:"tag"`
-	}
-	mQuestion struct {
-		Type                     string    `xml:"type,attr"`
-		Category                 *mText    `xml:"category,omitempty"`
-		Info                     *mHTML    `xml:"info,omitempty"`
-		Name                     *mText    `xml:"name,omitempty"`
-		QuestionText             *mHTML    `xml:"questiontext,omitempty"`
-		GeneralFeedback          *mHTML    `xml:"generalfeedback,omitempty"`
-		DefaultGrade             string    `xml:"defaultgrade,omitempty"`
-		Penalty                  string    `xml:"penalty,omitempty"`
-		Hidden                   string    `xml:"hidden,omitempty"`
-		IDNumber                 *string   `xml:"idnumber"`
-		Single                   string    `xml:"single,omitempty"`
-		ShuffleAnswers           string    `xml:"shuffleanswers,omitempty"`
-		AnswerNumbering          string    `xml:"answernumbering,omitempty"`
-		ShowStandardInstruction  string    `xml:"showstandardinstruction,omitempty"`
-		CorrectFeedback          *mHTML    `xml:"correctfeedback,omitempty"`
-		PartiallyCorrectFeedback *mHTML    `xml:"partiallycorrectfeedback,omitempty"`
-		IncorrectFeedback        *mHTML    `xml:"incorrectfeedback,omitempty"`
-		ShowNumCorrect           *mPresent `xml:"shownumcorrect,omitempty"`
-		Answers                  []mAnswer `xml:"answer"`
-		Subquestions             []mSub    `xml:"subquestion"`
-		Tags                     *mTags    `xml:"tags,omitempty"`
-	}
-)
-
-func html5(s string) *mHTML { return &mHTML{Format: "html", Text: cdata{s}} }
-
-// MoodleXML writes the quiz as Moodle XML: a category question for the
-// article, then multichoice, truefalse and matching questions with CDATA
-// HTML text, idnumber and name from the fact id, shuffled answers numbered
-// a, b, c. Moodle core has no ordering question: those are left out with a
-// note.
-func MoodleXML(w io.Writer, q *quiz.Quiz) ([]Note, error) {
+// MoodleXML writes the quiz as Moodle XML, element for element as
+// Moodle's own exporter (question/format/xml/format.php) writes it: a
+// category question for the article, then multichoice, truefalse,
+// matching and ordering (Moodle 4.4+ ships qtype_ordering) questions with
+// a readable name, the fact id as idnumber, HTML text, feedback on wrong
+// options and the explanation as general feedback. Text goes in CDATA
+// exactly when escaping would change it, as Moodle's xml_escape does:
+// Moodle's XML reader drops the spaces between escaped characters.
+func MoodleXML(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
+	bw := bufio.NewWriter(w)
 	n := newNoter("moodle")
-	empty := ""
-	doc := mQuiz{Questions: []mQuestion{{
-		Type:     "category",
-		Category: &mText{"$course$/top/" + category(q)},
-		Info:     html5(""),
-		IDNumber: &empty,
-	}}}
+	bw.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
+	fmt.Fprintf(bw, "<!-- %s, made by quizcard, seed %d -->\n", xmlComment(q.Title), q.Seed)
+	bw.WriteString("  <question type=\"category\">\n")
+	fmt.Fprintf(bw, "    <category>\n      %s    </category>\n", moodleText("$course$/top/"+category(q), 0))
+	fmt.Fprintf(bw, "    <info format=\"html\">\n      %s    </info>\n    <idnumber></idnumber>\n  </question>\n", moodleText("", 0))
+	points := num(opt.points())
+	shuffle := "true"
+	if opt.KeepOrder {
+		shuffle = "false"
+	}
 	for _, it := range items(q) {
 		qu := it.q
-		name := Name(qu)
-		mq := mQuestion{
-			Name:            &mText{name},
-			QuestionText:    html5(para(qu.Prompt)),
-			GeneralFeedback: html5(feedback(q, qu)),
-			DefaultGrade:    "1",
-			Penalty:         "0.3333333",
-			Hidden:          "0",
-			IDNumber:        &name,
+		typ := map[quiz.Form]string{quiz.MC: "multichoice", quiz.TF: "truefalse", quiz.Match: "matching", quiz.Order: "ordering"}[qu.Form]
+		fmt.Fprintf(bw, "  <question type=\"%s\">\n", typ)
+		fmt.Fprintf(bw, "    <name>\n%s    </name>\n", moodleText(plain(Title(qu)), 3))
+		fmt.Fprintf(bw, "    <questiontext format=\"html\">\n%s    </questiontext>\n", moodleText(para(qu.Prompt), 3))
+		fmt.Fprintf(bw, "    <generalfeedback format=\"html\">\n%s    </generalfeedback>\n", moodleText(feedback(q, qu), 3))
+		penalty := "0.3333333"
+		if qu.Form == quiz.TF {
+			penalty = "1"
 		}
-		if qu.Kind != "" {
-			mq.Tags = &mTags{Tag: []mText{{"quizcard"}, {qu.Kind}}}
-		}
-		combined := func() {
-			mq.CorrectFeedback = html5("<p>Correct.</p>")
-			mq.PartiallyCorrectFeedback = html5("")
-			mq.IncorrectFeedback = html5("")
-			mq.ShowNumCorrect = &mPresent{}
-		}
+		fmt.Fprintf(bw, "    <defaultgrade>%s</defaultgrade>\n    <penalty>%s</penalty>\n    <hidden>0</hidden>\n", points, penalty)
+		fmt.Fprintf(bw, "    <idnumber>%s</idnumber>\n", esc(ID(qu))) // ids need no escaping: letters, digits, - . _ +
 		switch qu.Form {
 		case quiz.MC:
-			mq.Type = "multichoice"
-			mq.Single, mq.ShuffleAnswers, mq.AnswerNumbering, mq.ShowStandardInstruction = "true", "true", "abc", "0"
-			combined()
+			fmt.Fprintf(bw, "    <single>true</single>\n    <shuffleanswers>%s</shuffleanswers>\n    <answernumbering>abc</answernumbering>\n    <showstandardinstruction>0</showstandardinstruction>\n", shuffle)
+			combinedFeedback(bw)
+			bw.WriteString("    <shownumcorrect/>\n")
 			for i, c := range it.choices {
 				frac := "0"
 				if i == it.answer {
 					frac = "100"
 				}
-				mq.Answers = append(mq.Answers, mAnswer{Fraction: frac, Format: "html", Text: cdata{para(c)}, Feedback: *html5("")})
+				moodleAnswer(bw, frac, "html", para(c), it.whyNot(i))
 			}
 		case quiz.TF:
-			mq.Type = "truefalse"
-			mq.Penalty = "1"
-			for _, v := range []string{"true", "false"} {
+			for i, v := range []string{"true", "false"} {
 				frac := "0"
-				if (v == "true") == (qu.Answer == 0) {
+				if i == qu.Answer {
 					frac = "100"
 				}
-				mq.Answers = append(mq.Answers, mAnswer{Fraction: frac, Format: "moodle_auto_format", Text: cdata{v}, Feedback: *html5("")})
+				moodleAnswer(bw, frac, "moodle_auto_format", v, it.whyNot(i))
 			}
 		case quiz.Match:
-			mq.Type = "matching"
-			mq.ShuffleAnswers = "true"
-			combined()
+			fmt.Fprintf(bw, "    <shuffleanswers>true</shuffleanswers>\n")
+			combinedFeedback(bw)
+			bw.WriteString("    <shownumcorrect/>\n")
 			for i := range qu.Left {
-				mq.Subquestions = append(mq.Subquestions, mSub{Format: "html", Text: cdata{para(qu.Left[i])}, Answer: mText{qu.Right[i]}})
+				fmt.Fprintf(bw, "    <subquestion format=\"html\">\n%s      <answer>\n%s      </answer>\n    </subquestion>\n",
+					moodleText(para(qu.Left[i]), 3), moodleText(plain(qu.Right[i]), 4))
+			}
+			// Extra responses: subquestions without text, which
+			// qtype_match keeps as wrong answers.
+			for _, x := range qu.Extra {
+				fmt.Fprintf(bw, "    <subquestion format=\"html\">\n%s      <answer>\n%s      </answer>\n    </subquestion>\n",
+					moodleText("", 3), moodleText(plain(x), 4))
 			}
 		case quiz.Order:
-			n.skip(it, "Moodle core has no ordering question type")
-			continue
+			// qtype_ordering: the answers in the right order; Moodle
+			// shuffles them for each attempt and gives credit for each
+			// item in its place.
+			fmt.Fprintf(bw, "    <layouttype>VERTICAL</layouttype>\n    <selecttype>ALL</selecttype>\n    <selectcount>%d</selectcount>\n", len(qu.Items))
+			bw.WriteString("    <gradingtype>ABSOLUTE_POSITION</gradingtype>\n    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>\n")
+			combinedFeedback(bw)
+			bw.WriteString("    <shownumcorrect>1</shownumcorrect>\n")
+			for i, item := range qu.Items {
+				fmt.Fprintf(bw, "    <answer fraction=\"%d\" format=\"html\">\n%s    </answer>\n", i+1, moodleText(para(item), 3))
+			}
 		}
-		doc.Questions = append(doc.Questions, mq)
+		bw.WriteString("    <tags>\n      <tag><text>quizcard</text></tag>\n")
+		if qu.Kind != "" {
+			fmt.Fprintf(bw, "      <tag>%s</tag>\n", strings.TrimSuffix(moodleText(plain(qu.Kind), 0), "\n"))
+		}
+		bw.WriteString("    </tags>\n  </question>\n")
+		n.written++
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return nil, err
+	bw.WriteString("</quiz>\n")
+	return n.done(bw.Flush())
+}
+
+// moodleAnswer writes one <answer> with its feedback.
+func moodleAnswer(w *bufio.Writer, fraction, format, text, why string) {
+	fb := ""
+	if why != "" {
+		fb = para(why)
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return nil, err
+	fmt.Fprintf(w, "    <answer fraction=\"%s\" format=\"%s\">\n%s      <feedback format=\"html\">\n%s      </feedback>\n    </answer>\n",
+		fraction, format, moodleText(text, 3), moodleText(fb, 4))
+}
+
+// combinedFeedback writes the feedback Moodle shows after an attempt.
+func combinedFeedback(w *bufio.Writer) {
+	w.WriteString("    <correctfeedback format=\"html\">\n      <text>Correct.</text>\n    </correctfeedback>\n")
+	w.WriteString("    <partiallycorrectfeedback format=\"html\">\n      <text></text>\n    </partiallycorrectfeedback>\n")
+	w.WriteString("    <incorrectfeedback format=\"html\">\n      <text></text>\n    </incorrectfeedback>\n")
+}
+
+// moodleText writes a <text> element at an indent level (two spaces a
+// level), with s as Moodle's writetext writes it: in CDATA when escaping
+// & " < > would change it (xml_escape), "]]>" split across two sections;
+// otherwise as it is. s must hold no line break: Moodle's XML reader
+// drops a bare one (see htmlText and plain).
+func moodleText(s string, level int) string {
+	if s != "" && strings.ContainsAny(s, `&"<>`) {
+		s = "<![CDATA[" + strings.ReplaceAll(s, "]]>", "]]]]><![CDATA[>") + "]]>"
 	}
-	_, err := io.WriteString(w, "\n")
-	return n.notes(), err
+	return strings.Repeat("  ", level) + "<text>" + s + "</text>\n"
+}
+
+// xmlComment keeps text safe inside an XML comment.
+func xmlComment(s string) string {
+	return strings.ReplaceAll(oneLine(s), "--", "- -")
 }

@@ -12,7 +12,7 @@ import (
 // Quizlet writes the quiz as text to paste into Quizlet's import box: one
 // card a line, term TAB definition, with tabs and line breaks in the texts
 // replaced by spaces. Matching questions give one card a pair.
-func Quizlet(w io.Writer, q *quiz.Quiz) ([]Note, error) {
+func Quizlet(w io.Writer, q *quiz.Quiz, _ Options) ([]Note, error) {
 	bw := bufio.NewWriter(w)
 	n := newNoter("quizlet")
 	card := func(it item, term, def string) {
@@ -22,6 +22,7 @@ func Quizlet(w io.Writer, q *quiz.Quiz) ([]Note, error) {
 			return
 		}
 		fmt.Fprintf(bw, "%s\t%s\n", term, def)
+		n.written++
 	}
 	for _, it := range items(q) {
 		qu := it.q
@@ -38,7 +39,7 @@ func Quizlet(w io.Writer, q *quiz.Quiz) ([]Note, error) {
 			card(it, qu.Prompt+" "+strings.Join(it.choices, "; "), strings.Join(qu.Items, " → "))
 		}
 	}
-	return n.notes(), bw.Flush()
+	return n.done(bw.Flush())
 }
 
 // quizletField puts a text on one line with no tab.

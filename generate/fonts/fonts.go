@@ -3,13 +3,12 @@
 package fonts
 
 import (
-	"sync"
-
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
 )
+
+//go:generate go run gen.go
 
 // Face is one embedded font face.
 type Face struct {
@@ -28,63 +27,33 @@ var Faces = []Face{
 	{Style: "I", ttf: goitalic.TTF},
 }
 
-var (
-	parseOnce sync.Once
-	parsed    []*sfnt.Font
-	ascii     [128]bool // coverage of ASCII, worked out once
-
-	mu      sync.Mutex
-	checked = map[rune]bool{} // coverage of other runes, as they are asked about
-	buf     sfnt.Buffer
-)
+// A runeRange is the runes from lo to hi, both included.
+type runeRange struct{ lo, hi rune }
 
 // Covers reports whether every face has a glyph for r. Runes above U+FFFF
-// are never covered: gofpdf encodes text as UCS-2.
+// are never covered: gofpdf encodes text as UCS-2. The answer comes from a
+// table made from the fonts by go generate (gen.go), so no font is parsed
+// at run time.
 func Covers(r rune) bool {
-	if r < 0 || r > 0xFFFF {
-		return false
-	}
-	parseOnce.Do(parse)
-	if r < 128 {
-		return ascii[r]
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	ok, seen := checked[r]
-	if !seen {
-		ok = lookup(r)
-		checked[r] = ok
-	}
-	return ok
-}
-
-func parse() {
-	for _, face := range Faces {
-		f, err := sfnt.Parse(face.ttf)
-		if err != nil {
-			panic("fonts: embedded Go font does not parse: " + err.Error())
-		}
-		parsed = append(parsed, f)
-	}
-	var b sfnt.Buffer
-	for r := range ascii {
-		ascii[r] = lookupWith(&b, rune(r))
-	}
-}
-
-// lookup is lookupWith under mu, sharing one buffer.
-func lookup(r rune) bool { return lookupWith(&buf, r) }
-
-func lookupWith(b *sfnt.Buffer, r rune) bool {
 	// Layout controls the PDF code handles itself.
 	if r == '\n' || r == '\t' {
 		return true
 	}
-	for _, f := range parsed {
-		gi, err := f.GlyphIndex(b, r)
-		if err != nil || gi == 0 {
-			return false
+	if r < 0 || r > 0xFFFF {
+		return false
+	}
+	if r < 0x80 {
+		return ascii[r/64]&(1<<(r%64)) != 0
+	}
+	// Binary search for the first range that ends at or after r.
+	lo, hi := 0, len(coverage)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if coverage[m].hi < r {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	return true
+	return lo < len(coverage) && coverage[lo].lo <= r
 }

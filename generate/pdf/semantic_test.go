@@ -276,7 +276,7 @@ func TestQuizPageStarts(t *testing.T) {
 func TestQuizShortVersionOnePage(t *testing.T) {
 	f := &flow{t: newText(newDoc(A4, testMeta("x"))), top: qMargin, bottom: A4.H - qMargin}
 	for count := 5; count <= 12; count++ {
-		for seed := uint64(1); seed <= 8; seed++ {
+		for seed := uint64(1); seed <= 16; seed++ {
 			_, q := loadQuiz(t, quiz.Options{Count: count, Versions: 1, Seed: seed}, seed)
 			full, _ := f.pages(quizSections(f.t, q, A4, quizStyleAt(1)))
 			small, _ := f.pages(quizSections(f.t, q, A4, quizStyleAt(shrinkTo[len(shrinkTo)-1])))

@@ -28,7 +28,7 @@ func (v Violation) String() string { return fmt.Sprintf("%s: rule %d: %s", v.Que
 // quiz.
 func Audit(b *bank.Bank, q *Quiz) []Violation {
 	g := newGen(b, nil)
-	groups, groupsOf := sentenceGroups(b)
+	groups, groupsOf := g.groups, g.groupsOf
 	var out []Violation
 	bad := func(rule int, id, format string, args ...any) {
 		out = append(out, Violation{rule, id, fmt.Sprintf(format, args...)})
@@ -144,6 +144,13 @@ func (g *gen) auditMC(f bank.Fact, qu *Question, bad func(int, string, string, .
 	if why := standsOut(qu.Options, qu.Answer); why != "" {
 		bad(5, qu.ID, "the answer %q stands out: %s", qu.Options[qu.Answer], why)
 	}
+	curated := map[string]bool{}
+	for _, v := range f.Wrong {
+		curated[bank.Fold(capitalise(g.show(v)))] = true
+		if v.Type == bank.NumberValue {
+			curated[bank.Fold(v.Number.Digits())] = true
+		}
+	}
 	for i, o := range qu.Options {
 		if i == qu.Answer {
 			continue
@@ -168,7 +175,7 @@ func (g *gen) auditMC(f bank.Fact, qu *Question, bad func(int, string, string, .
 				bad(3, qu.ID, "option %q is not a date", o)
 			case d.Precision != k.Precision:
 				bad(5, qu.ID, "option %q is a %s, the answer a %s", o, d.Precision, k.Precision)
-			case g.after(d) || !g.nearDate(d, k):
+			case g.after(d) || !curated[bank.Fold(o)] && !g.nearDate(d, k):
 				bad(3, qu.ID, "option %q is outside the plausible band of %s", o, k)
 			case hasAny(c.text, normalizeAll(dateForms(d))):
 				bad(1, qu.ID, "wrong option %q is named in the question", o)
@@ -180,7 +187,7 @@ func (g *gen) auditMC(f bank.Fact, qu *Question, bad func(int, string, string, .
 				bad(3, qu.ID, "option %q is not a number", o)
 			case qualified && qual != "":
 				bad(2, qu.ID, "option %q is qualified like the answer, so it may be true too", o)
-			case !inBand(x, f.Answer.Number):
+			case !curated[bank.Fold(o)] && !inBand(x, f.Answer.Number):
 				bad(3, qu.ID, "option %q is outside the plausible band of %s", o, f.Answer.Number.Digits())
 			case hasAny(c.text, []string{normalize(strings.Fields(o)[0])}):
 				bad(1, qu.ID, "wrong option %q is named in the question", o)

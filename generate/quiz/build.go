@@ -164,7 +164,7 @@ func clozeFigure(excerpt string, n bank.Number) (string, bool) {
 		forms = append(forms, w)
 	}
 	for _, form := range forms {
-		at := index(ex, form)
+		at := wordIndex(ex, form)
 		if at < 0 {
 			continue
 		}
@@ -181,9 +181,9 @@ func clozeFigure(excerpt string, n bank.Number) (string, bool) {
 	return "", false
 }
 
-// index returns where form (ASCII: digits or a number word) stands in s
+// wordIndex returns where form (ASCII: digits or a number word) stands in s
 // as a whole word, ignoring case, or -1.
-func index(s, form string) int {
+func wordIndex(s, form string) int {
 	for i := 0; i+len(form) <= len(s); i++ {
 		if !strings.EqualFold(s[i:i+len(form)], form) {
 			continue

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/quizcard/quizcard/generate/bank"
 )
@@ -32,7 +33,8 @@ import (
 //     the key ±4 below 10, never negative, never zero unless the key is,
 //     percentages never over 100; dates stay within 25 years, 24 months
 //     or 45 days of the key, in its own precision, and never after the
-//     article.
+//     article. The band holds for automatic options; a curated `wrong`
+//     option is the curator's judgement and is trusted.
 //  4. No position cue (HDR 20–21: "place options in logical order" and
 //     "balance the key"): for numbers and dates, how many wrong options go
 //     below the key is drawn uniformly from what the band allows, so the
@@ -53,10 +55,17 @@ const (
 	dayReach       = 45
 )
 
-// gen holds what question building needs across facts.
+// gen holds what question building needs across facts: the bank's index
+// and the random source of this quiz.
 type gen struct {
-	b     *bank.Bank
-	rng   *rand.Rand
+	*index
+	b   *bank.Bank
+	rng *rand.Rand
+}
+
+// An index is what the generator derives from a bank alone, made once per
+// bank (bank.Derived) and shared by every quiz built from it.
+type index struct {
 	truth map[string]map[string]bool // folded question -> keys of every true answer
 	dates map[bank.Precision][]bank.Date
 	names map[string][]string // entity id -> its names, normalized
@@ -64,12 +73,24 @@ type gen struct {
 	// rule: groups of type "country" and any group an entity names as its
 	// country.
 	countries []string
-	contexts  map[string]context // worked out once per text
+	// groups gives each fact's sentence group; groupsOf those of a set of
+	// excerpts (rule 9).
+	groups   map[string][]int
+	groupsOf func([]string) []int
+	contexts sync.Map // text -> context, worked out once per text
 }
 
+type indexKey struct{}
+
 func newGen(b *bank.Bank, rng *rand.Rand) *gen {
-	g := &gen{b: b, rng: rng, truth: map[string]map[string]bool{}, dates: map[bank.Precision][]bank.Date{},
-		names: map[string][]string{}, contexts: map[string]context{}}
+	x := b.Derived(indexKey{}, func() any { return newIndex(b) }).(*index)
+	return &gen{index: x, b: b, rng: rng}
+}
+
+func newIndex(b *bank.Bank) *index {
+	g := &index{truth: map[string]map[string]bool{}, dates: map[bank.Precision][]bank.Date{},
+		names: map[string][]string{}}
+	g.groups, g.groupsOf = sentenceGroups(b)
 	// A distractor must be false for the question, whichever fact asks it:
 	// two facts with the same question pool their true answers.
 	for _, f := range b.Facts {
@@ -87,7 +108,7 @@ func newGen(b *bank.Bank, rng *rand.Rand) *gen {
 	seen := map[string]bool{}
 	addDate := func(d bank.Date) {
 		d = optionDate(d)
-		if d.IsZero() || seen[d.ISO()] || g.after(d) {
+		if d.IsZero() || seen[d.ISO()] || after(b, d) {
 			return
 		}
 		seen[d.ISO()] = true
@@ -138,8 +159,10 @@ func optionDate(d bank.Date) bank.Date {
 }
 
 // after reports whether d falls after the article's date.
-func (g *gen) after(d bank.Date) bool {
-	a := g.b.Article.Date
+func (g *gen) after(d bank.Date) bool { return after(g.b, d) }
+
+func after(b *bank.Bank, d bank.Date) bool {
+	a := b.Article.Date
 	if a.IsZero() || d.Precision == bank.MonthDay {
 		return false
 	}
@@ -190,11 +213,11 @@ type context struct {
 }
 
 func (g *gen) context(text string) context {
-	if c, ok := g.contexts[text]; ok {
-		return c
+	if c, ok := g.contexts.Load(text); ok {
+		return c.(context)
 	}
 	c := context{text: normalize(text), named: map[string]bool{}, countries: map[string]bool{}}
-	defer func() { g.contexts[text] = c }()
+	defer func() { g.contexts.Store(text, c) }()
 	for _, id := range g.named(text) {
 		c.named[id] = true
 		for _, k := range g.countries {
@@ -448,7 +471,15 @@ func (g *gen) dateCandidates(f bank.Fact) []ordinal {
 		// Options alike in form: a bracketed key gets bracketed wrong
 		// dates, a plain key plain ones.
 		d.Inferred, d.Resolved = key.Inferred, key.Resolved
-		if d.Precision != key.Precision || g.after(d) || !g.nearDate(d, key) {
+		// A day shown without its inferred year still lies in that year:
+		// "14 November" is no option for a speech on 3 November 2019.
+		if d.Precision == bank.MonthDay && f.Answer.Date.Precision == bank.Day &&
+			g.after(bank.Date{Year: f.Answer.Date.Year, Month: d.Month, Day: d.Day, Precision: bank.Day}) {
+			return
+		}
+		// The band is for automatic neighbours: a curator's own wrong
+		// date (1979 for a 1953 coup) is trusted.
+		if d.Precision != key.Precision || g.after(d) || !curated && !g.nearDate(d, key) {
 			return
 		}
 		side := d.Compare(key)
@@ -539,7 +570,7 @@ func (g *gen) numberCandidates(f bank.Fact) []ordinal {
 	var out []ordinal
 	seen := map[float64]bool{v: true}
 	add := func(x float64, curated bool) {
-		if seen[x] || !inBand(x, key) {
+		if seen[x] || x < 0 || !curated && !inBand(x, key) {
 			return
 		}
 		seen[x] = true

@@ -51,12 +51,18 @@ func sentenceGroups(b *bank.Bank) (map[string][]int, func([]string) []int) {
 	for id, ns := range nodes {
 		out[id] = []int{find(ns[0])}
 	}
+	// Every sentence's group, worked out now: of is called side by side by
+	// quizzes sharing the bank, and find writes as it goes.
+	root := make([]int, n)
+	for i := range root {
+		root[i] = find(i)
+	}
 	of := func(excerpts []string) []int {
 		var gs []int
 		seen := map[int]bool{}
 		for _, e := range excerpts {
 			for _, s := range b.SentencesOf(e) {
-				if r := find(s); !seen[r] {
+				if r := root[s]; !seen[r] {
 					seen[r] = true
 					gs = append(gs, r)
 				}

@@ -36,7 +36,7 @@ func (p Problem) String() string {
 // passes.
 func Lint(b *bank.Bank, choices int) Report {
 	g := newGen(b, rand.New(rand.NewPCG(1, 2)))
-	groups, _ := sentenceGroups(b)
+	groups := g.groups
 	r := Report{Facts: len(b.Facts), Choices: choices}
 	seen := map[int]bool{}
 	for _, fi := range g.candidates(b.Facts, choices, groups) {

@@ -212,7 +212,7 @@ func explainShort(facts []*factItems, f bank.Filter, choices int) string {
 // canonical order: multiple choice, true/false, matching, ordering. It
 // audits the result and replaces items that break a rule.
 func (g *gen) questions(q *Quiz, opt Options) error {
-	groups, groupsOf := sentenceGroups(g.b)
+	groups, groupsOf := g.groups, g.groupsOf
 	facts := g.b.Select(opt.Filter)
 	matches := g.matchSets(opt.Filter, groupsOf)
 	events := g.orderable(opt.Filter)

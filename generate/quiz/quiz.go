@@ -94,6 +94,14 @@ type Question struct {
 	Explain  string   `json:"explain,omitempty"`
 	Source   string   `json:"source,omitempty"`
 	Kind     string   `json:"kind,omitempty"` // the fact's kind
+
+	// Feedback says why each option is wrong, aligned with Options (""
+	// where the bank says nothing, and for the right option); nil when the
+	// bank has no feedback for any of them. See feedback.go.
+	Feedback []string `json:"feedback,omitempty"`
+	// Statement is the fact's true statement split around its answer, for
+	// flashcards that hide the answer (mc, tf); nil when the fact has none.
+	Statement *Statement `json:"statement,omitempty"`
 }
 
 // A Version is one shuffled copy of the quiz.
@@ -206,6 +214,8 @@ func Build(b *bank.Bank, opt Options, rng *rand.Rand) (*Quiz, error) {
 		return nil, err
 	}
 	q.Versions = shuffle(q.Questions, opt.Versions, opt.Choices, rng)
+	addFeedback(b, q.Questions)
+	addStatements(b, q.Questions)
 	return q, nil
 }
 

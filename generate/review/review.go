@@ -446,10 +446,9 @@ func (r *reviewer) context(texts []string) string {
 
 // preview builds the multiple-choice question the fact would make.
 func (r *reviewer) preview(f bank.Fact) string {
-	one := *r.b
 	f.Draft = false
-	one.Facts = []bank.Fact{f}
-	q, err := quiz.Build(&one, quiz.Options{Count: 1, Forms: []quiz.Form{quiz.MC}, Choices: 4, Versions: 1}, rand.New(rand.NewPCG(1, 2)))
+	one := r.b.WithFacts([]bank.Fact{f})
+	q, err := quiz.Build(one, quiz.Options{Count: 1, Forms: []quiz.Form{quiz.MC}, Choices: 4, Versions: 1}, rand.New(rand.NewPCG(1, 2)))
 	if err != nil || len(q.Questions) == 0 {
 		if err != nil {
 			return fmt.Sprintf("  as a question: cannot make one yet (%v)\n", err)
