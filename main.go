@@ -35,9 +35,11 @@ import (
 
 	"github.com/quizcard/quizcard/generate/bank"
 	"github.com/quizcard/quizcard/generate/card"
+	"github.com/quizcard/quizcard/generate/classroom"
 	"github.com/quizcard/quizcard/generate/curate"
 	"github.com/quizcard/quizcard/generate/export"
 	"github.com/quizcard/quizcard/generate/files"
+	"github.com/quizcard/quizcard/generate/grade"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
 	"github.com/quizcard/quizcard/generate/review"
@@ -147,6 +149,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			addCommand(),
 			checkCommand(),
 			listCommand(),
+			gradeCommand(),
 			newCommand(),
 			reviewCommand(),
 		},
@@ -202,12 +205,15 @@ Examples:
    wrote output/quiz.json
    seed 4177 (quizcard quiz --seed 4177 makes this quiz again)
    $ quizcard quiz --count 12 --versions 4 --seed 7 --title "Iran–U.S. talks" --kinds who,when,deal,mediator
-   $ quizcard quiz --forms mc,tf,match,order --paper letter`,
+   $ quizcard quiz --forms mc,tf,match,order --paper letter
+   $ quizcard quiz --roster class.csv   # a named copy per student, with answer sheets`,
 		Flags: []cli.Flag{
 			bankFlag, outFlag, draftsFlag,
 			&cli.IntFlag{Name: "count", Value: 10, Usage: "number of `QUESTIONS`"},
 			&cli.IntFlag{Name: "choices", Value: 4, Usage: "options per multiple-choice question (`2-5`)"},
-			&cli.IntFlag{Name: "versions", Value: 1, Usage: "shuffled `VERSIONS` (A, B, C, ...)"},
+			&cli.StringFlag{Name: "versions", Value: "1", Usage: "shuffled `VERSIONS` (A, B, C, ...), or per-student with --roster"},
+			&cli.StringFlag{Name: "roster", Usage: "one named copy per student of the class list `FILE` (CSV: name, id, class)"},
+			&cli.BoolFlag{Name: "sheet", Usage: "an answer sheet to scan with every copy (default with --roster)"},
 			&cli.StringFlag{Name: "seed", Usage: "random `SEED` (default: pick one and print it)"},
 			&cli.StringFlag{Name: "title", Usage: "quiz `TITLE` (default: from the article)"},
 			&cli.StringFlag{Name: "forms", Usage: "question `FORMS`: mc,tf,match,order (default: a mix led by mc)"},
@@ -231,6 +237,10 @@ Examples:
 				return err
 			}
 			xopt, err := exportOptions(c)
+			if err != nil {
+				return err
+			}
+			copies, err := classroom.ReadCopies(c.String("roster"), c.Bool("sheet"), c.IsSet("sheet"), &opt)
 			if err != nil {
 				return err
 			}
@@ -260,7 +270,11 @@ Examples:
 			if xopt.Date, err = docDate(b); err != nil {
 				return err
 			}
-			jobs, notes, err := files.Quiz(q, b, files.Options{Formats: formats, Paper: paper, Export: xopt, Creator: "quizcard " + version})
+			doc, err := copies.Doc(q, paper.W, paper.H)
+			if err != nil {
+				return err
+			}
+			jobs, notes, err := files.Quiz(q, b, files.Options{Formats: formats, Paper: paper, Export: xopt, Sheets: doc, Creator: "quizcard " + version})
 			if err != nil {
 				return err
 			}
@@ -278,7 +292,7 @@ Examples:
 
 // remakeFlags are the quiz flags that shape the quiz or its papers, in the
 // order remakeCommand writes them.
-var remakeFlags = []string{"bank", "count", "choices", "versions", "title", "forms", "kinds", "tags", "difficulty", "paper", "format"}
+var remakeFlags = []string{"bank", "count", "choices", "versions", "roster", "sheet", "title", "forms", "kinds", "tags", "difficulty", "paper", "format"}
 
 // remakeCommand returns the command line that makes the quiz again: the
 // flags that were given (not --out: where the files go does not change
@@ -299,8 +313,11 @@ func remakeCommand(c *cli.Context, seed uint64) string {
 		switch name {
 		case "kinds", "tags", "format":
 			v = strings.Join(splitAny(c.StringSlice(name)), ",")
-		case "count", "choices", "versions":
+		case "count", "choices":
 			v = strconv.Itoa(c.Int(name))
+		case "sheet":
+			args = append(args, "--sheet="+strconv.FormatBool(c.Bool(name)))
+			continue
 		}
 		if v != "" { // an empty $QUIZCARD_BANK counts as set
 			args = append(args, "--"+name, shellQuote(v))
@@ -320,20 +337,22 @@ func shellQuote(s string) string {
 // quizOptions turns the quiz command's flags into options, or a usage error.
 func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, error) {
 	opt := quiz.Options{
-		Title:    c.String("title"),
-		Count:    c.Int("count"),
-		Choices:  c.Int("choices"),
-		Versions: c.Int("versions"),
+		Title:   c.String("title"),
+		Count:   c.Int("count"),
+		Choices: c.Int("choices"),
+	}
+	var err error
+	if opt.Versions, err = classroom.Versions(c.String("versions"), c.String("roster")); err != nil {
+		return opt, pdf.Paper{}, nil, usageError{err.Error()}
 	}
 	switch {
 	case opt.Count < 1:
 		return opt, pdf.Paper{}, nil, usagef("--count must be at least 1")
 	case opt.Choices < 2 || opt.Choices > 5:
 		return opt, pdf.Paper{}, nil, usagef("--choices must be 2 to 5")
-	case opt.Versions < 1 || opt.Versions > 5000:
+	case opt.Versions != classroom.PerStudent && (opt.Versions < 1 || opt.Versions > 5000):
 		return opt, pdf.Paper{}, nil, usagef("--versions must be 1 to 5000")
 	}
-	var err error
 	if opt.Forms, err = quiz.ParseForms(c.String("forms")); err != nil {
 		return opt, pdf.Paper{}, nil, usageError{err.Error()}
 	}
@@ -598,18 +617,52 @@ func noArgs(c *cli.Context) error {
 	return nil
 }
 
+func gradeCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "grade",
+		Usage:     "grade scanned answer sheets, or a responses CSV: grades, review list, item analysis",
+		ArgsUsage: "SCANS...",
+		Description: `Reads scans (copier PDFs, PNG, JPEG or TIFF files, or folders; pages in any
+order and orientation), or with --responses a form's CSV export, against the
+quiz.json the copies were printed from. Writes grades.csv, report.html (item
+analysis, marks to check with their images), review.csv and items.csv.
+
+Examples:
+   $ quizcard grade scans.pdf            # or: grade --responses form-export.csv`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "quiz", Value: "output/quiz.json", Usage: "the `QUIZ.JSON` the copies were printed from"},
+			&cli.StringFlag{Name: "responses", Usage: "grade the answers in `FILE` (CSV: student, then one column per question) instead of scans"},
+			&cli.StringFlag{Name: "out", Value: "grades", Usage: "write files to `DIR`"},
+		},
+		Action: func(c *cli.Context) error {
+			responses := c.String("responses")
+			if (responses == "") != c.Args().Present() {
+				return usagef("grade takes scans (PDF, PNG, JPEG or TIFF files, or folders) or --responses FILE, not both")
+			}
+			jobs, summary, err := classroom.Grade(c.String("quiz"), responses, c.Args().Slice())
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(c.App.Writer, summary)
+			return writeFiles(c, jobs)
+		},
+	}
+}
+
 func checkCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "check",
 		Usage: "validate the fact bank and summarise it",
 		Description: `Reports every problem in the bank as file:line: message and exits 1,
-or prints how many facts it holds per kind and per tag.
+or prints how many facts it holds per kind and per tag; with --stats
+grades/, how each fact fared in graded quizzes.
 
 Example:
    $ quizcard check --bank mybank.toml
    mybank.toml:14: fact "naive-quote": answer "rouhani" is not a known person
    1 problem; the bank was not used`,
-		Flags: []cli.Flag{bankFlag},
+		Flags: []cli.Flag{bankFlag,
+			&cli.StringSliceFlag{Name: "stats", Usage: "per-fact difficulty from the items.csv in these `DIRS` written by grade"}},
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
 				return err
@@ -617,6 +670,9 @@ Example:
 			b, err := loadBank(c)
 			if err != nil {
 				return err
+			}
+			if dirs := splitAny(c.StringSlice("stats")); len(dirs) > 0 {
+				return grade.Stats(c.App.Writer, b, dirs)
 			}
 			printSummary(c.App.Writer, b)
 			for _, w := range pdf.CardWarnings(card.Build(b)) {

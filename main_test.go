@@ -37,6 +37,8 @@ func TestMain(m *testing.M) {
 	}
 	testscript.Main(m, map[string]func(){
 		"quizcard": func() { os.Exit(run(os.Args, os.Stdout, os.Stderr)) },
+		"mark":     func() { os.Exit(markMain()) },
+		"answers":  func() { os.Exit(answersMain()) },
 		// quizcard-exit N ARGS: quizcard ARGS must exit with status N.
 		"quizcard-exit": func() {
 			want, _ := strconv.Atoi(os.Args[1])

@@ -15,6 +15,7 @@ import (
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
 	"github.com/quizcard/quizcard/generate/safefile"
+	"github.com/quizcard/quizcard/generate/sheet"
 )
 
 // Options say which files to make and how.
@@ -23,6 +24,10 @@ type Options struct {
 	Paper   pdf.Paper       // for the PDFs
 	Export  export.Options  // for the exports; its Date also dates the PDFs
 	Creator string          // the PDFs' creator, "quizcard 1.0"
+	// Sheets, when it holds answer sheets, makes the students' PDF one
+	// named copy per student with its sheet, and is what quiz.json holds
+	// (the quiz and the sheets' layout). nil: the plain quiz.
+	Sheets *sheet.Doc
 }
 
 // Names lists every format Quiz can write, as --format takes them.
@@ -55,6 +60,10 @@ func Quiz(q *quiz.Quiz, b *bank.Bank, opt Options) ([]safefile.Job, []export.Not
 		keyMeta.Title = "Answer key: " + q.Title
 		jobs = append(jobs,
 			safefile.Job{Name: "quiz.pdf", Write: func(w io.Writer) (string, error) {
+				if doc := opt.Sheets; doc != nil && len(doc.Sheets) > 0 {
+					n, err := pdf.Copies(w, doc, opt.Paper, meta)
+					return fmt.Sprintf("students, %d pages, %d copies with answer sheets", n, len(doc.Copies)), err
+				}
 				n, err := pdf.Quiz(w, q, opt.Paper, meta)
 				return fmt.Sprintf("students, %s", pages(n)), err
 			}},
@@ -64,10 +73,14 @@ func Quiz(q *quiz.Quiz, b *bank.Bank, opt Options) ([]safefile.Job, []export.Not
 			}})
 	}
 	if opt.Formats["json"] {
+		var v any = q
+		if opt.Sheets != nil {
+			v = opt.Sheets
+		}
 		jobs = append(jobs, safefile.Job{Name: "quiz.json", Write: func(w io.Writer) (string, error) {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
-			return "", enc.Encode(q)
+			return "", enc.Encode(v)
 		}})
 	}
 	exports, notes, err := export.Run(q, opt.Formats, opt.Export)

@@ -147,7 +147,9 @@ func clipTo(t text, s style, str string, w float64) string {
 	return string(r) + "…"
 }
 
-func headerBlock(t text, st quizStyle, title, label string, x, w float64) block {
+// headerBlock measures a version's header: title, version box, and the
+// name, class and date lines, with fill's texts printed on them when given.
+func headerBlock(t text, st quizStyle, title, label string, x, w float64, fill ...string) block {
 	boxW := t.width(qVersion, "Version "+label) + 8
 	titleLines := t.wrap(qTitle, title, w-boxW-6)
 	titleH := max(qTitle.height(len(titleLines)), 12) + 4
@@ -156,8 +158,12 @@ func headerBlock(t text, st quizStyle, title, label string, x, w float64) block 
 		frac  float64
 		w     float64
 	}{{"Name", 0.5, 0}, {"Class", 0.22, 0}, {"Date", 0.28, 0}}
+	filled := make([]string, len(fields))
 	for i := range fields {
 		fields[i].w = t.width(st.body, fields[i].label+" ")
+		if i < len(fill) && fill[i] != "" {
+			filled[i] = clipTo(t, st.bold, fill[i], w*fields[i].frac-fields[i].w-6)
+		}
 	}
 	note := t.wrap(st.small, "Answer every question. Tick one box for multiple choice and true or false; "+
 		"for matching, write a letter in each box; for ordering, write the letters from earliest to latest.", w)
@@ -172,8 +178,11 @@ func headerBlock(t text, st quizStyle, title, label string, x, w float64) block 
 		// Name, class and date lines to fill in.
 		d.SetLineWidth(0.2)
 		fx := x
-		for _, fl := range fields {
+		for i, fl := range fields {
 			t.lines(st.body, fx, y, fl.w, []string{fl.label})
+			if filled[i] != "" {
+				t.lines(st.bold, fx+fl.w+1, y, w*fl.frac-fl.w-6, []string{filled[i]})
+			}
 			d.Line(fx+fl.w, y+4.6, fx+w*fl.frac-4, y+4.6)
 			fx += w * fl.frac
 		}
