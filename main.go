@@ -236,9 +236,9 @@ Examples:
 			if err != nil {
 				return err
 			}
-			xopt, err := exportOptions(c)
+			xopt, err := export.ParseOptions(c.String("points"), c.Bool("shuffle-answers"), c.Bool("show-answers"), c.Int("attempts"), c.Int("time-limit"))
 			if err != nil {
-				return err
+				return usageError{err.Error()}
 			}
 			copies, err := classroom.ReadCopies(c.String("roster"), c.Bool("sheet"), c.IsSet("sheet"), &opt)
 			if err != nil {
@@ -408,28 +408,6 @@ func docDate(b *bank.Bank) (time.Time, error) {
 		return time.Unix(n, 0).UTC(), nil
 	}
 	return b.Article.Date.Time(), nil
-}
-
-// exportOptions turns the platform flags into export options.
-func exportOptions(c *cli.Context) (export.Options, error) {
-	opt := export.Options{
-		KeepOrder: !c.Bool("shuffle-answers"),
-		Canvas:    export.Canvas{HideAnswers: !c.Bool("show-answers"), Attempts: c.Int("attempts"), TimeLimitMinute: c.Int("time-limit")},
-	}
-	p, err := strconv.ParseFloat(c.String("points"), 64)
-	if err != nil || p <= 0 || p > 1000 || p*100 != float64(int(p*100)) {
-		return opt, usagef("--points takes a number above 0 and up to 1000, with at most two decimals, not %q", c.String("points"))
-	}
-	opt.Points = p
-	switch {
-	case opt.Canvas.Attempts < 0:
-		return opt, usagef("--attempts takes 0 (unlimited) or more, not %d", opt.Canvas.Attempts)
-	case opt.Canvas.TimeLimitMinute < 0:
-		return opt, usagef("--time-limit takes minutes, 0 for none, not %d", opt.Canvas.TimeLimitMinute)
-	case opt.Canvas.Attempts == 0:
-		opt.Canvas.Attempts = -1 // Canvas's unlimited
-	}
-	return opt, nil
 }
 
 // writeFiles writes the jobs into --out, all or nothing, and says what it

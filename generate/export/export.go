@@ -315,3 +315,26 @@ func Run(q *quiz.Quiz, formats map[string]bool, opt Options) ([]File, []Note, er
 	}
 	return files, notes, nil
 }
+
+// ParseOptions reads the export settings as the quiz command's flags give
+// them: points as text ("1", "2.5"), whether platforms may shuffle options
+// and show correct answers, Canvas's attempts (0 for unlimited) and time
+// limit in minutes (0 for none). It returns why a value cannot be used,
+// naming the flag.
+func ParseOptions(points string, shuffle, showAnswers bool, attempts, timeLimit int) (Options, error) {
+	opt := Options{KeepOrder: !shuffle, Canvas: Canvas{HideAnswers: !showAnswers, Attempts: attempts, TimeLimitMinute: timeLimit}}
+	p, err := strconv.ParseFloat(points, 64)
+	if err != nil || p <= 0 || p > 1000 || p*100 != float64(int(p*100)) {
+		return opt, fmt.Errorf("--points takes a number above 0 and up to 1000, with at most two decimals, not %q", points)
+	}
+	opt.Points = p
+	switch {
+	case attempts < 0:
+		return opt, fmt.Errorf("--attempts takes 0 (unlimited) or more, not %d", attempts)
+	case timeLimit < 0:
+		return opt, fmt.Errorf("--time-limit takes minutes, 0 for none, not %d", timeLimit)
+	case attempts == 0:
+		opt.Canvas.Attempts = -1 // Canvas's unlimited
+	}
+	return opt, nil
+}
