@@ -227,6 +227,7 @@ Examples:
 			&cli.BoolFlag{Name: "show-answers", Value: true, Usage: "Canvas shows students the correct answers after they submit"},
 			&cli.IntFlag{Name: "attempts", Value: 1, Usage: "Canvas `ATTEMPTS` allowed; 0 for unlimited"},
 			&cli.IntFlag{Name: "time-limit", Usage: "Canvas time limit in `MINUTES`; 0 for none"},
+			&cli.BoolFlag{Name: "pool", Usage: "every clean question, one group per point, for a Moodle or Canvas question bank (--format moodle,qti,gift,json)"},
 		},
 		Action: func(c *cli.Context) error {
 			if err := noArgs(c); err != nil {
@@ -253,9 +254,12 @@ Examples:
 			}
 			rng := func() *rand.Rand { return rand.New(rand.NewPCG(opt.Seed, 0)) }
 			var q *quiz.Quiz
-			if c.IsSet("count") {
+			switch {
+			case c.Bool("pool"):
+				q, err = quiz.Pool(b, opt, rng())
+			case c.IsSet("count"):
 				q, err = quiz.Build(b, opt, rng())
-			} else {
+			default:
 				// The default count is a wish, not an order: make the
 				// largest clean quiz the bank allows, and say so.
 				var short *quiz.ShortError
@@ -292,7 +296,7 @@ Examples:
 
 // remakeFlags are the quiz flags that shape the quiz or its papers, in the
 // order remakeCommand writes them.
-var remakeFlags = []string{"bank", "count", "choices", "versions", "roster", "sheet", "title", "forms", "kinds", "tags", "difficulty", "paper", "format"}
+var remakeFlags = []string{"bank", "pool", "count", "choices", "versions", "roster", "sheet", "title", "forms", "kinds", "tags", "difficulty", "paper", "format"}
 
 // remakeCommand returns the command line that makes the quiz again: the
 // flags that were given (not --out: where the files go does not change
@@ -300,6 +304,12 @@ var remakeFlags = []string{"bank", "count", "choices", "versions", "roster", "sh
 func remakeCommand(c *cli.Context, seed uint64) string {
 	args := []string{"quizcard", "quiz"}
 	for _, name := range remakeFlags {
+		if name == "pool" {
+			if c.Bool("pool") {
+				args = append(args, "--pool")
+			}
+			continue
+		}
 		if name == "bank" {
 			if path, _ := bankPath(c); path != "" {
 				args = append(args, "--bank", shellQuote(path))
@@ -393,6 +403,19 @@ func quizOptions(c *cli.Context) (quiz.Options, pdf.Paper, map[string]bool, erro
 	}
 	if len(formats) == 0 {
 		return opt, paper, nil, usagef("--format names no format (want one or more of %s)", strings.Join(files.Names(), ", "))
+	}
+	if c.Bool("pool") {
+		for _, f := range []string{"count", "forms", "versions", "roster", "sheet"} {
+			if c.IsSet(f) {
+				return opt, paper, nil, usagef("--pool writes every clean question for a platform to draw from; it does not take --%s", f)
+			}
+		}
+		if !c.IsSet("format") {
+			fs = nil
+		}
+		if formats, err = files.PoolFormats(fs); err != nil {
+			return opt, paper, nil, usageError{err.Error()}
+		}
 	}
 	return opt, paper, formats, nil
 }
@@ -497,28 +520,11 @@ Examples:
 }
 
 func cardOptions(c *cli.Context) (pdf.CardOptions, error) {
-	paper, err := pdf.ParsePaper(c.String("paper"))
+	opt, err := pdf.ParseCardOptions(c.String("paper"), c.String("sheet"), c.Int("nup"))
 	if err != nil {
-		return pdf.CardOptions{}, usageError{err.Error()}
+		return opt, usageError{err.Error()}
 	}
-	sheet, err := pdf.ParsePaper(c.String("sheet"))
-	if err != nil || (sheet != pdf.A4 && sheet != pdf.Letter) {
-		return pdf.CardOptions{}, usagef("--sheet takes a4 or letter, not %q", c.String("sheet"))
-	}
-	n := c.Int("nup")
-	switch {
-	case n < 1:
-		return pdf.CardOptions{}, usagef("--nup must be at least 1")
-	case n > 1 && (paper == pdf.A4 || paper == pdf.Letter):
-		return pdf.CardOptions{}, usagef("--nup is for small cards (a5, a6, 4x6, 3x5), not %s", paper.Name)
-	case n > 1 && n > pdf.MaxNup(paper, sheet):
-		m, fit := pdf.MaxNup(paper, sheet), "fit"
-		if m == 1 {
-			fit = "fits"
-		}
-		return pdf.CardOptions{}, usagef("at most %d %s %s %s on one %s sheet; asked for %d", m, paper.Name, plural(m, "card"), fit, sheet.Name, n)
-	}
-	return pdf.CardOptions{Paper: paper, Nup: n, Sheet: sheet}, nil
+	return opt, nil
 }
 
 func addCommand() *cli.Command {

@@ -136,6 +136,15 @@ func items(q *quiz.Quiz) []item {
 		}
 		out = append(out, x)
 	}
+	// A pool's questions go group by group, in the order groups first
+	// appear: platforms draw from a category or question group at a time.
+	first := map[string]int{}
+	for i, x := range out {
+		if _, ok := first[x.q.Group]; !ok {
+			first[x.q.Group] = i
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return first[out[i].q.Group] < first[out[j].q.Group] })
 	return out
 }
 
@@ -269,6 +278,16 @@ func para(s string) string { return "<p>" + htmlText(s) + "</p>" }
 // becomes a space.
 func plain(s string) string {
 	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+}
+
+// groupCategory is the question-bank category of a pool's group: the
+// article's category, then the group ("" outside pools).
+func groupCategory(q *quiz.Quiz, group string) string {
+	cat := "$course$/top/" + category(q)
+	if group != "" {
+		cat += "/" + strings.NewReplacer("/", "-", "\r\n", " ", "\r", " ", "\n", " ").Replace(group)
+	}
+	return cat
 }
 
 // category is the question-bank path for the quiz's article: no slashes,

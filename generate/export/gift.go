@@ -19,11 +19,16 @@ import (
 func GIFT(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 	bw := bufio.NewWriter(w)
 	n := newNoter("gift")
-	cat := "$course$/top/" + category(q)
 	fmt.Fprintf(bw, "// %s\n// made by quizcard, seed %d\n\n", oneLine(q.Title), q.Seed)
-	fmt.Fprintf(bw, "// question: 0  name: Switch category to %s\n$CATEGORY: %s\n", oneLine(cat), oneLine(cat))
+	group := "\x00"
 	for _, it := range items(q) {
 		qu := it.q
+		// One category for the article, or one per group of a pool.
+		if qu.Group != group {
+			group = qu.Group
+			cat := groupCategory(q, group)
+			fmt.Fprintf(bw, "// question: 0  name: Switch category to %s\n$CATEGORY: %s\n", oneLine(cat), oneLine(cat))
+		}
 		var body strings.Builder
 		switch qu.Form {
 		case quiz.MC:

@@ -22,16 +22,22 @@ func MoodleXML(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 	n := newNoter("moodle")
 	bw.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
 	fmt.Fprintf(bw, "<!-- %s, made by quizcard, seed %d -->\n", xmlComment(q.Title), q.Seed)
-	bw.WriteString("  <question type=\"category\">\n")
-	fmt.Fprintf(bw, "    <category>\n      %s    </category>\n", moodleText("$course$/top/"+category(q), 0))
-	fmt.Fprintf(bw, "    <info format=\"html\">\n      %s    </info>\n    <idnumber></idnumber>\n  </question>\n", moodleText("", 0))
 	points := num(opt.points())
 	shuffle := "true"
 	if opt.KeepOrder {
 		shuffle = "false"
 	}
+	group := "\x00"
 	for _, it := range items(q) {
 		qu := it.q
+		// A category question for the article, or one per group of a
+		// pool: Moodle files the questions after it there.
+		if qu.Group != group {
+			group = qu.Group
+			bw.WriteString("  <question type=\"category\">\n")
+			fmt.Fprintf(bw, "    <category>\n      %s    </category>\n", moodleText(groupCategory(q, group), 0))
+			fmt.Fprintf(bw, "    <info format=\"html\">\n      %s    </info>\n    <idnumber></idnumber>\n  </question>\n", moodleText("", 0))
+		}
 		typ := map[quiz.Form]string{quiz.MC: "multichoice", quiz.TF: "truefalse", quiz.Match: "matching", quiz.Order: "ordering"}[qu.Form]
 		fmt.Fprintf(bw, "  <question type=\"%s\">\n", typ)
 		fmt.Fprintf(bw, "    <name>\n%s    </name>\n", moodleText(plain(Title(qu)), 3))

@@ -42,7 +42,7 @@ func QTI(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 
 	var asmt, meta, manifest bytes.Buffer
 	writeAssessment(&asmt, q, a, its, opt)
-	total := num(opt.points() * float64(len(its)))
+	total := num(opt.points() * float64(picks(its)))
 	fmt.Fprintf(&meta, qtiMeta, a, esc(q.Title), esc(para("Quiz on “"+q.Article.Title+"” ("+sourceLine(q)+"). Made by quizcard, seed "+fmt.Sprint(q.Seed)+".")),
 		!opt.KeepOrder, total, !opt.Canvas.HideAnswers, attempts(opt), timeLimit(opt),
 		"quizcard_assignment_"+id, esc(q.Title), a, total, "quizcard_group_"+id)
@@ -160,10 +160,41 @@ func writeAssessment(w *bytes.Buffer, q *quiz.Quiz, a string, its []item, opt Op
     </qtimetadata>
     <section ident="root_section">
 `, a, esc(q.Title), maxAttempts)
+	// A pool's groups become Canvas question groups that pick one
+	// question each (QTIMigrationTool lib/imsqtiv1.py, SelectionOrdering
+	// and SelectionNumber: a section's selection_number is the group's
+	// pick count, points_per_item its points).
+	group, open := "\x00", false
 	for _, it := range its {
+		if g := it.q.Group; g != group && g != "" {
+			if open {
+				w.WriteString("      </section>\n")
+			}
+			group, open = g, true
+			h := sha256.Sum256([]byte(bankID(q) + "\x00" + g))
+			fmt.Fprintf(w, "      <section ident=\"quizcard_group_%s\" title=\"%s\">\n        <selection_ordering>\n          <selection>\n"+
+				"            <selection_number>1</selection_number>\n            <selection_extension>\n              <points_per_item>%s</points_per_item>\n"+
+				"            </selection_extension>\n          </selection>\n        </selection_ordering>\n", hex.EncodeToString(h[:])[:16], esc(g), num(opt.points()))
+		}
 		writeItem(w, q, it, opt)
 	}
+	if open {
+		w.WriteString("      </section>\n")
+	}
 	w.WriteString("    </section>\n  </assessment>\n</questestinterop>\n")
+}
+
+// picks is how many questions a student answers: one per group of a pool,
+// else every item.
+func picks(its []item) int {
+	groups := map[string]bool{}
+	for _, it := range its {
+		if it.q.Group == "" {
+			return len(its)
+		}
+		groups[it.q.Group] = true
+	}
+	return len(groups)
 }
 
 func writeItem(w *bytes.Buffer, q *quiz.Quiz, it item, opt Options) {

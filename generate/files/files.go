@@ -105,3 +105,22 @@ func pages(n int) string {
 	}
 	return fmt.Sprintf("%d pages", n)
 }
+
+// PoolFormats returns the formats a pool (quiz.Pool) is written in: the
+// ones asked, which must be question-bank formats (moodle, qti, gift,
+// json), or all four when none is asked.
+func PoolFormats(asked []string) (map[string]bool, error) {
+	if len(asked) == 0 {
+		asked = []string{"moodle", "qti", "gift", "json"}
+	}
+	out := map[string]bool{}
+	for _, f := range asked {
+		switch f {
+		case "moodle", "qti", "gift", "json":
+			out[f] = true
+		default:
+			return nil, fmt.Errorf("--pool is for question banks: --format takes moodle, qti, gift or json with it, not %q", f)
+		}
+	}
+	return out, nil
+}

@@ -468,6 +468,11 @@ func onlyCurated(cs []ordinal) []ordinal {
 // within the band of rule 3: curated ones, the bank's dates, and shifts.
 func (g *gen) dateCandidates(f bank.Fact) []ordinal {
 	key := optionDate(f.Answer.Date)
+	// "Never after the article" is for keys the article reports as past;
+	// a date it announces ("the last flight launches June 28") has its
+	// neighbours on both sides.
+	future := g.after(f.Answer.Date)
+	late := func(d bank.Date) bool { return !future && g.after(d) }
 	var out []ordinal
 	add := func(d bank.Date, curated, known bool) {
 		d = optionDate(d)
@@ -477,12 +482,12 @@ func (g *gen) dateCandidates(f bank.Fact) []ordinal {
 		// A day shown without its inferred year still lies in that year:
 		// "14 November" is no option for a speech on 3 November 2019.
 		if d.Precision == bank.MonthDay && f.Answer.Date.Precision == bank.Day &&
-			g.after(bank.Date{Year: f.Answer.Date.Year, Month: d.Month, Day: d.Day, Precision: bank.Day}) {
+			late(bank.Date{Year: f.Answer.Date.Year, Month: d.Month, Day: d.Day, Precision: bank.Day}) {
 			return
 		}
 		// The band is for automatic neighbours: a curator's own wrong
 		// date (1979 for a 1953 coup) is trusted.
-		if d.Precision != key.Precision || g.after(d) || !curated && !g.nearDate(d, key) {
+		if d.Precision != key.Precision || late(d) || !curated && !g.nearDate(d, key) {
 			return
 		}
 		side := d.Compare(key)

@@ -478,7 +478,7 @@ func (o *oracle) checkMC(qu *Question, bad func(int, *Question, string, ...any))
 				bad(3, qu, "option %q is not a day with its year", op)
 			case (k.Precision == bank.MonthDay || k.Inferred && !k.Resolved && k.Precision == bank.Day) && (d.Day == 0 || d.Year != 0):
 				bad(3, qu, "option %q shows a year the article does not print", op)
-			case d.Year != 0 && o.b.Article.Date.Year != 0 && d.Year > o.b.Article.Date.Year:
+			case d.Year != 0 && o.b.Article.Date.Year != 0 && d.Year > o.b.Article.Date.Year && k.Year <= o.b.Article.Date.Year:
 				bad(3, qu, "option %q is after the article", op)
 			}
 		}

@@ -103,6 +103,10 @@ type Question struct {
 	// Statement is the fact's true statement split around its answer, for
 	// flashcards that hide the answer (mc, tf); nil when the fact has none.
 	Statement *Statement `json:"statement,omitempty"`
+	// Group names the question's group in a pool (see Pool): a platform
+	// that draws one question per group gives no student two questions
+	// on one point. "" outside pools.
+	Group string `json:"group,omitempty"`
 }
 
 // A Version is one shuffled copy of the quiz.
