@@ -223,7 +223,7 @@ func (g *gen) auditTF(f bank.Fact, qu *Question, bad func(int, string, string, .
 	if f.Answer.Type == bank.EntityValue {
 		key, _ := g.b.Entity(f.Answer.Entity)
 		c := g.context(strings.Replace(f.Statement, "{answer}", "", 1))
-		for _, e := range g.b.Alike(key) {
+		for _, e := range g.alike(key) {
 			if fc[e.ID] > tc[e.ID] && g.ruledOut(e, key, c) != "" {
 				bad(6, qu.ID, "the false statement puts in %q, which the statement rules out", e.Name)
 			}
@@ -279,7 +279,7 @@ func auditMatch(b *bank.Bank, qu *Question, bad func(int, string, string, ...any
 // entityNamed finds the entity an option shows, among those like key.
 func (g *gen) entityNamed(option string, key bank.Entity) (bank.Entity, bool) {
 	k := bank.Fold(option)
-	for _, e := range append([]bank.Entity{key}, g.b.Alike(key)...) {
+	for _, e := range append([]bank.Entity{key}, g.alike(key)...) {
 		if bank.Fold(e.Name) == k {
 			return e, true
 		}

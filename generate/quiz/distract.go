@@ -78,6 +78,10 @@ type index struct {
 	groups   map[string][]int
 	groupsOf func([]string) []int
 	contexts sync.Map // text -> context, worked out once per text
+	alikes   sync.Map // entity id -> bank.Alike
+	// firstWords[i] holds the first words of entity i's names, for
+	// finding the names a text may hold quickly.
+	firstWords [][]string
 }
 
 type indexKey struct{}
@@ -122,10 +126,14 @@ func newIndex(b *bank.Bank) *index {
 		}
 	}
 	isCountry := map[string]bool{}
-	for _, e := range b.Entities {
+	g.firstWords = make([][]string, len(b.Entities))
+	for i, e := range b.Entities {
 		addDate(e.Date)
 		for _, n := range bank.Names(e) {
 			g.names[e.ID] = append(g.names[e.ID], normalize(n))
+			if w := firstWord(normalize(n)); w != "" {
+				g.firstWords[i] = append(g.firstWords[i], w)
+			}
 		}
 		if e.Pool == bank.Groups && e.Type == "country" {
 			isCountry[e.ID] = true
@@ -184,13 +192,45 @@ func (g *gen) show(v bank.Value) string {
 // named returns the ids of the entities text names, in bank order.
 func (g *gen) named(text string) []string {
 	t := normalize(text)
+	// A name can only be in the text if its first word is: look at those
+	// entities alone (a bank may hold hundreds).
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !wordRune(r) }) {
+		words[w] = true
+	}
 	var out []string
-	for _, e := range g.b.Entities {
-		if hasAny(t, g.names[e.ID]) {
-			out = append(out, e.ID)
+	for i, e := range g.b.Entities {
+		for _, w := range g.firstWords[i] {
+			if words[w] {
+				if hasAny(t, g.names[e.ID]) {
+					out = append(out, e.ID)
+				}
+				break
+			}
 		}
 	}
 	return out
+}
+
+// firstWord is the first word of a name, lower case, as named splits a
+// text into words; "" when the name starts with no letter or digit.
+func firstWord(name string) string {
+	w := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !wordRune(r) })
+	if len(w) == 0 {
+		return ""
+	}
+	return w[0]
+}
+
+// alike returns the entities that may stand in for e as wrong options
+// (bank.Alike), worked out once per bank.
+func (g *gen) alike(e bank.Entity) []bank.Entity {
+	if v, ok := g.alikes.Load(e.ID); ok {
+		return v.([]bank.Entity)
+	}
+	v := g.b.Alike(e)
+	g.alikes.Store(e.ID, v)
+	return v
 }
 
 // countryOf returns the country an entity belongs to: a person's or a
@@ -325,7 +365,7 @@ func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.V
 		score float64
 	}
 	var cands []cand
-	for _, e := range g.b.Alike(key) {
+	for _, e := range g.alike(key) {
 		if ok(e) {
 			cands = append(cands, cand{e, g.similarity(e, key) + g.rng.Float64()})
 		}
