@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // An entity is a person, group, place, deal or event the article names,
@@ -392,7 +393,7 @@ func roleOf(title []string, country *entity) string {
 	}
 	role := strings.Join(words, " ")
 	if words[0] != "former" {
-		role = capitalize(role)
+		role = english.Capitalise(role)
 	}
 	if country != nil {
 		if strings.Contains(role, " of ") {
@@ -401,11 +402,6 @@ func roleOf(title []string, country *entity) string {
 		return role + " of " + country.display()
 	}
 	return role
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // apposite reads a role given after a name between commas: "Hassan
@@ -464,7 +460,7 @@ func apposite(es *entities, s sentence, j int, gazAt map[int]gazMatch, known map
 			}
 		}
 	}
-	return capitalize(role), country, toks[j].start, toks[end-1].end
+	return english.Capitalise(role), country, toks[j].start, toks[end-1].end
 }
 
 func vote(toks []token) string {

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 	"github.com/quizcard/quizcard/generate/quiz"
 )
 
@@ -88,13 +89,6 @@ type Empty struct {
 
 func (e Empty) Error() string {
 	return fmt.Sprintf("%s: no question of this quiz fits the format; no file written", e.Format)
-}
-
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
 }
 
 // item is a question as exports write it: version A's position and order.
@@ -177,7 +171,7 @@ func (n *noter) notes() []Note {
 	for _, f := range quiz.Forms {
 		if ids := n.left[f]; len(ids) > 0 {
 			out = append(out, Note(fmt.Sprintf("%s: left out %d %s %s (%s): %s", n.format, len(ids), f.Name(),
-				plural(len(ids), "question"), strings.Join(ids, ", "), n.why[f])))
+				english.PluralWord(len(ids), "question", ""), strings.Join(ids, ", "), n.why[f])))
 		}
 	}
 	return append(out, n.extra...)

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 	"github.com/quizcard/quizcard/generate/quiz"
 )
 
@@ -26,8 +27,8 @@ func Key(w io.Writer, q *quiz.Quiz, p Paper, m Meta) (int, error) {
 	t := newText(d)
 	x, width := qMargin, p.W-2*qMargin
 	published := humanDate(q.Article.Date)
-	intro := fmt.Sprintf("%d questions · %d %s · seed %d · from “%s”, %s, %s",
-		len(q.Questions), len(q.Versions), plural(len(q.Versions), "version"), q.Seed,
+	intro := fmt.Sprintf("%d questions · %s · seed %d · from “%s”, %s, %s",
+		len(q.Questions), english.Plural(len(q.Versions), "version", ""), q.Seed,
 		q.Article.Title, q.Article.Outlet, published)
 	titleLines := t.wrap(qTitle, "Answer key: "+q.Title, width)
 	introLines := t.wrap(qSmall, intro, width)
@@ -75,13 +76,6 @@ func humanDate(iso string) string {
 		return d.String()
 	}
 	return iso
-}
-
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
 }
 
 // positions maps each question to its number in every version.
