@@ -238,14 +238,7 @@ func feedback(q *quiz.Quiz, qu *quiz.Question) string {
 
 // sourceLine names the article: "Radio Farda (RFE/RL), 3 November 2019".
 func sourceLine(q *quiz.Quiz) string {
-	return q.Article.Outlet + ", " + humanDate(q.Article.Date)
-}
-
-func humanDate(iso string) string {
-	if d, err := bank.ParseDate(iso); err == nil {
-		return d.String()
-	}
-	return iso
+	return q.Article.Outlet + ", " + bank.HumanDate(q.Article.Date)
 }
 
 // htmlText escapes text for HTML element content: & < > only, so quotes

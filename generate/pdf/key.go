@@ -26,7 +26,7 @@ func Key(w io.Writer, q *quiz.Quiz, p Paper, m Meta) (int, error) {
 	d := newDoc(p, m)
 	t := newText(d)
 	x, width := qMargin, p.W-2*qMargin
-	published := humanDate(q.Article.Date)
+	published := bank.HumanDate(q.Article.Date)
 	intro := fmt.Sprintf("%d questions · %s · seed %d · from “%s”, %s, %s",
 		len(q.Questions), english.Plural(len(q.Versions), "version", ""), q.Seed,
 		q.Article.Title, q.Article.Outlet, published)
@@ -68,14 +68,6 @@ func Key(w io.Writer, q *quiz.Quiz, p Paper, m Meta) (int, error) {
 		return 0, err
 	}
 	return finish(d, w)
-}
-
-// humanDate formats an ISO date from the quiz as people read it.
-func humanDate(iso string) string {
-	if d, err := bank.ParseDate(iso); err == nil {
-		return d.String()
-	}
-	return iso
 }
 
 // positions maps each question to its number in every version.
