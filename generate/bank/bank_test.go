@@ -337,6 +337,21 @@ func TestFold(t *testing.T) {
 	}
 }
 
+// TestFoldTypography: quotes, dashes and spaces fold as in Fold, while
+// case and punctuation stay, and so do letters outside ASCII.
+func TestFoldTypography(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"  “Naive”\n or – ‘A’ ", `"Naive" or - 'A'`},
+		{"the US, the U.S. and «us»", `the US, the U.S. and "us"`},
+		{"Élysée\t—\u00a0Paris", "Élysée - Paris"},
+		{"", ""},
+	} {
+		if got := FoldTypography(tc.in); got != tc.want {
+			t.Errorf("FoldTypography(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestSplitDecode: decoding in two halves gives what one decode gives, for
 // every bank in testdata and for generated ones, valid or not.
 func TestSplitDecode(t *testing.T) {

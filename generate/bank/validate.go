@@ -231,7 +231,7 @@ func (p *parser) articleLine(key string) int {
 // foldExcerpt normalises text for finding an excerpt in the article: Fold,
 // and sentence punctuation dropped, since a curator quoting `"repents,"`
 // naturally leaves the comma out.
-func foldExcerpt(s string) string { return fold(s, true) }
+func foldExcerpt(s string) string { return fold(s, lowerCase|dropPunct) }
 
 // candidateKey groups entities that can stand in for each other as options:
 // the same pool, and for groups the same type.
