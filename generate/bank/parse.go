@@ -517,63 +517,87 @@ func (p *parser) bank(raw map[string]any) *Bank {
 	b := &Bank{File: p.file, byID: map[string]int{}}
 	top := &obj{p: p, m: raw, tab: p.table("", 0), hdr: "the top level"}
 	top.known(append([]string{"article", "facts", "matching"}, poolNames()...)...)
+	p.readArticle(b, raw)
+	p.readEntities(b, raw)
+	p.readMatchings(b, raw)
+	p.readFacts(b, raw)
+	return b
+}
 
-	if am, ok := raw["article"].(map[string]any); ok {
-		a := &obj{p: p, m: am, tab: p.table("article", 0), what: "article", hdr: "[article]"}
-		a.known(articleKeys...)
-		b.Article = Article{
-			Title:    a.str("title", true),
-			Outlet:   a.str("outlet", true),
-			Date:     a.date("date", true),
-			URL:      a.str("url", false),
-			Summary:  a.str("summary", true),
-			Text:     a.str("text", true),
-			Topic:    a.str("topic", false),
-			Headline: a.str("headline", false),
-			Occasion: a.str("occasion", false),
-			Why:      a.strs("why"),
-			Quote:    a.str("quote", false),
-			QuoteBy:  a.str("quote_by", false),
-
-			QuizTitle:  a.str("quiz_title", false),
-			QuoteAbout: a.str("quote_about", false),
-		}
-		p.ref = b.Article.Date
-	} else {
+// readArticle reads [article] into b.Article and keeps its date, which
+// relative dates resolve against; a bank without it gets an error.
+func (p *parser) readArticle(b *Bank, raw map[string]any) {
+	am, ok := raw["article"].(map[string]any)
+	if !ok {
 		p.errs = append(p.errs, Error{File: p.file, Line: 1, Msg: "missing [article] table"})
+		return
 	}
+	a := &obj{p: p, m: am, tab: p.table("article", 0), what: "article", hdr: "[article]"}
+	a.known(articleKeys...)
+	b.Article = Article{
+		Title:    a.str("title", true),
+		Outlet:   a.str("outlet", true),
+		Date:     a.date("date", true),
+		URL:      a.str("url", false),
+		Summary:  a.str("summary", true),
+		Text:     a.str("text", true),
+		Topic:    a.str("topic", false),
+		Headline: a.str("headline", false),
+		Occasion: a.str("occasion", false),
+		Why:      a.strs("why"),
+		Quote:    a.str("quote", false),
+		QuoteBy:  a.str("quote_by", false),
 
+		QuizTitle:  a.str("quiz_title", false),
+		QuoteAbout: a.str("quote_about", false),
+	}
+	p.ref = b.Article.Date
+}
+
+// readEntities reads the tables of every pool ([[people]], [[groups]],
+// ...), in the order of Pools, into b.Entities.
+func (p *parser) readEntities(b *Bank, raw map[string]any) {
 	for _, pool := range Pools {
 		for i, m := range p.tablesOf(raw, string(pool)) {
 			o := &obj{p: p, m: m, tab: p.table(string(pool), i), hdr: "[[" + string(pool) + "]]"}
 			o.noun = poolNoun[pool]
 			o.known(poolKeys[pool]...)
-			e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
-			e.Aliases = o.strs("aliases")
-			e.Foil, _ = o.boolean("foil")
-			e.Draft, _ = o.boolean("draft")
-			switch pool {
-			case People:
-				e.Role = o.str("role", true)
-				e.Country = o.str("country", false)
-			case Groups:
-				e.Type = o.str("type", true)
-			case Places:
-				e.Country = o.str("country", false)
-			case Deals:
-				e.Year, _ = o.integer("year", false)
-				e.Parties = o.strs("parties")
-				e.Status, e.Note = o.str("status", false), o.str("note", false)
-				if e.Status != "" && !slices.Contains(DealStatuses, e.Status) {
-					o.errorf("status", "status %q is not one of %s", e.Status, strings.Join(DealStatuses, ", "))
-				}
-			case Events:
-				e.Date = o.date("date", true)
-				e.Key, _ = o.boolean("key")
-			}
-			p.entity(b, o, e)
+			p.addEntity(b, o, o.entity(pool))
 		}
 	}
+}
+
+// entity reads one entity table of pool: the keys every pool has, then
+// the pool's own.
+func (o *obj) entity(pool Pool) Entity {
+	e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
+	e.Aliases = o.strs("aliases")
+	e.Foil, _ = o.boolean("foil")
+	e.Draft, _ = o.boolean("draft")
+	switch pool {
+	case People:
+		e.Role = o.str("role", true)
+		e.Country = o.str("country", false)
+	case Groups:
+		e.Type = o.str("type", true)
+	case Places:
+		e.Country = o.str("country", false)
+	case Deals:
+		e.Year, _ = o.integer("year", false)
+		e.Parties = o.strs("parties")
+		e.Status, e.Note = o.str("status", false), o.str("note", false)
+		if e.Status != "" && !slices.Contains(DealStatuses, e.Status) {
+			o.errorf("status", "status %q is not one of %s", e.Status, strings.Join(DealStatuses, ", "))
+		}
+	case Events:
+		e.Date = o.date("date", true)
+		e.Key, _ = o.boolean("key")
+	}
+	return e
+}
+
+// readMatchings reads the [[matching]] tables into b.Matchings.
+func (p *parser) readMatchings(b *Bank, raw map[string]any) {
 	for i, m := range p.tablesOf(raw, "matching") {
 		o := &obj{p: p, m: m, tab: p.table("matching", i), hdr: "[[matching]]", noun: "matching"}
 		o.known(matchingKeys...)
@@ -589,6 +613,10 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			Line:    o.line(""),
 		})
 	}
+}
+
+// readFacts reads the [[facts]] tables into b.Facts.
+func (p *parser) readFacts(b *Bank, raw map[string]any) {
 	factTables := p.tablesOf(raw, "facts")
 	b.Facts = make([]Fact, 0, len(factTables))
 	for i, m := range factTables {
@@ -597,7 +625,6 @@ func (p *parser) bank(raw map[string]any) *Bank {
 		o.known(factKeys...)
 		b.Facts = append(b.Facts, p.fact(o))
 	}
-	return b
 }
 
 func poolNames() []string {
@@ -608,7 +635,9 @@ func poolNames() []string {
 	return out
 }
 
-func (p *parser) entity(b *Bank, o *obj, e Entity) {
+// addEntity adds e to b, unless its id is used already. A malformed or
+// duplicate id is reported on o.
+func (p *parser) addEntity(b *Bank, o *obj, e Entity) {
 	if e.ID != "" && !idPattern.MatchString(e.ID) {
 		o.errorf("id", "id %q must be lower-case letters, digits and - . _ +", e.ID)
 	}
@@ -620,6 +649,8 @@ func (p *parser) entity(b *Bank, o *obj, e Entity) {
 	b.Entities = append(b.Entities, e)
 }
 
+// fact reads one [[facts]] table: its texts, then its answer, also and
+// wrong, which all take the type of the one answer key it sets.
 func (p *parser) fact(o *obj) Fact {
 	f := Fact{
 		ID:         o.str("id", true),
@@ -641,6 +672,25 @@ func (p *parser) fact(o *obj) Fact {
 	if o.tab != nil {
 		f.tab = o.tab
 	}
+	o.factFields(&f)
+	key, ok := o.answerKey()
+	if !ok {
+		return f
+	}
+	r := o.values(key)
+	if v, ok := r.read(key, o.m[key]); ok {
+		f.Answer = v
+	}
+	f.Also = r.list("also")
+	f.Wrong = r.list("wrong")
+	f.Feedback = o.feedback(f)
+	return f
+}
+
+// factFields checks the fact fields that have limits of their own: a
+// caption of at most 8 words, a difficulty of 1 to 3 (read into f), the
+// id's letters and one-word tags.
+func (o *obj) factFields(f *Fact) {
 	if f.Caption != "" && len(strings.Fields(f.Caption)) > 8 {
 		o.errorf("caption", "caption has %d words; a card caption takes at most 8", len(strings.Fields(f.Caption)))
 	}
@@ -658,7 +708,11 @@ func (p *parser) fact(o *obj) Fact {
 			o.errorf("tags", "tag %q must be one word without commas", t)
 		}
 	}
-	// The answer: exactly one of answer, date, number.
+}
+
+// answerKey returns which one of answer, date and number a fact sets, and
+// false, with the problem reported, when it sets none or more than one.
+func (o *obj) answerKey() (string, bool) {
 	var set []string
 	for _, k := range []string{"answer", "date", "number"} {
 		if _, ok := o.m[k]; ok {
@@ -668,13 +722,27 @@ func (p *parser) fact(o *obj) Fact {
 	switch len(set) {
 	case 0:
 		o.errorf("", "missing answer (set one of answer, date or number)")
-		return f
+		return "", false
 	case 1:
 	default:
 		o.errorf(set[1], "set only one of answer, date or number (found %s)", strings.Join(set, " and "))
-		return f
+		return "", false
 	}
-	key := set[0]
+	return set[0], true
+}
+
+// A valueReader reads a fact's answer, also and wrong as values of the
+// type its answer key gives: entity ids, dates, or numbers with the
+// fact's unit and qualifier.
+type valueReader struct {
+	o                   *obj
+	key                 string // "answer", "date" or "number"
+	unit, unitOne, qual string
+}
+
+// values returns the reader for a fact whose answer is under key, and
+// reports unit, unit_one and qualifier when key is not number.
+func (o *obj) values(key string) valueReader {
 	if key != "number" {
 		for _, k := range []string{"unit", "unit_one", "qualifier"} {
 			if _, ok := o.m[k]; ok {
@@ -683,57 +751,58 @@ func (p *parser) fact(o *obj) Fact {
 		}
 	}
 	unit, unitOne, qual := o.str("unit", false), o.str("unit_one", false), o.str("qualifier", false)
-	read := func(k string, v any) (Value, bool) {
-		switch key {
-		case "answer":
-			s, ok := v.(string)
-			if !ok {
-				o.errorf(k, "%s must name an entity id, not %s", k, typeName(v))
-				return Value{}, false
-			}
-			return Value{Type: EntityValue, Entity: s}, true
-		case "date":
-			d, err := o.p.toDate(v)
-			if err != nil {
-				o.errorf(k, "%s: %v", k, err)
-				return Value{}, false
-			}
-			return Value{Type: DateValue, Date: d}, true
-		default:
-			n, err := toNumber(v)
-			if err != nil {
-				o.errorf(k, "%s: %v", k, err)
-				return Value{}, false
-			}
-			n.Unit, n.UnitOne, n.Qualifier = unit, unitOne, qual
-			return Value{Type: NumberValue, Number: n}, true
-		}
-	}
-	if v, ok := read(key, o.m[key]); ok {
-		f.Answer = v
-	}
-	list := func(k string) []Value {
-		raw, ok := o.m[k]
+	return valueReader{o: o, key: key, unit: unit, unitOne: unitOne, qual: qual}
+}
+
+// read reads v, found under the key k, as a value; false, with the
+// problem reported, when it is not one.
+func (r valueReader) read(k string, v any) (Value, bool) {
+	o := r.o
+	switch r.key {
+	case "answer":
+		s, ok := v.(string)
 		if !ok {
-			return nil
+			o.errorf(k, "%s must name an entity id, not %s", k, typeName(v))
+			return Value{}, false
 		}
-		arr, ok := raw.([]any)
-		if !ok {
-			o.errorf(k, "%s must be an array, not %s", k, typeName(raw))
-			return nil
+		return Value{Type: EntityValue, Entity: s}, true
+	case "date":
+		d, err := o.p.toDate(v)
+		if err != nil {
+			o.errorf(k, "%s: %v", k, err)
+			return Value{}, false
 		}
-		var out []Value
-		for _, e := range arr {
-			if v, ok := read(k, e); ok {
-				out = append(out, v)
-			}
+		return Value{Type: DateValue, Date: d}, true
+	default:
+		n, err := toNumber(v)
+		if err != nil {
+			o.errorf(k, "%s: %v", k, err)
+			return Value{}, false
 		}
-		return out
+		n.Unit, n.UnitOne, n.Qualifier = r.unit, r.unitOne, r.qual
+		return Value{Type: NumberValue, Number: n}, true
 	}
-	f.Also = list("also")
-	f.Wrong = list("wrong")
-	f.Feedback = o.feedback(f)
-	return f
+}
+
+// list reads the array under k (also, wrong), leaving out the elements
+// read refuses.
+func (r valueReader) list(k string) []Value {
+	raw, ok := r.o.m[k]
+	if !ok {
+		return nil
+	}
+	arr, ok := raw.([]any)
+	if !ok {
+		r.o.errorf(k, "%s must be an array, not %s", k, typeName(raw))
+		return nil
+	}
+	var out []Value
+	for _, e := range arr {
+		if v, ok := r.read(k, e); ok {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // isTable reports whether a top-level key was written as a [table] or
