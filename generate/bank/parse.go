@@ -152,6 +152,8 @@ func SyntaxError(name string, data []byte, err error) Error {
 	return Error{File: name, Line: line, Col: col, Msg: msg}
 }
 
+// firstInvalid returns the offset of the first byte of data that is not
+// valid UTF-8, or len(data).
 func firstInvalid(data []byte) int {
 	for i := 0; i < len(data); {
 		r, n := utf8.DecodeRune(data[i:])
@@ -163,6 +165,8 @@ func firstInvalid(data []byte) int {
 	return len(data)
 }
 
+// A parser turns the decoded TOML of one bank file into a Bank, collecting
+// every problem in errs.
 type parser struct {
 	file   string
 	tables []*table
@@ -183,6 +187,8 @@ type obj struct {
 	hdr  string // "[[facts]]", "[article]"
 }
 
+// table returns the index-th table named name ("" for the top level), as
+// scanTables found it, or nil.
 func (p *parser) table(name string, index int) *table {
 	if p.byName == nil {
 		p.byName = map[string][]*table{}
@@ -196,6 +202,9 @@ func (p *parser) table(name string, index int) *table {
 	return nil
 }
 
+// line returns the line of key in the table: where it is written, else the
+// table's header (or, at the top level, the [key] header that stands for
+// it); 1 when the table is not known.
 func (o *obj) line(key string) int {
 	if o.tab == nil {
 		return 1
@@ -214,6 +223,8 @@ func (o *obj) line(key string) int {
 	return o.tab.line
 }
 
+// errorf reports a problem at key's line, named by the table's what, or
+// by its noun and id.
 func (o *obj) errorf(key, format string, args ...any) {
 	what := o.what
 	if o.noun != "" {
@@ -271,6 +282,7 @@ func suggest(k string, keys []string) string {
 	return best
 }
 
+// editDistance returns the Levenshtein distance between a and b, in bytes.
 func editDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
@@ -291,6 +303,8 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
+// typeName names the TOML type of a decoded value for messages: "a
+// string", "an array".
 func typeName(v any) string {
 	switch v.(type) {
 	case string:
@@ -348,6 +362,8 @@ func (o *obj) drawable(key, s string) {
 	}
 }
 
+// runeName describes r for a message about a character the PDF fonts
+// cannot draw.
 func runeName(r rune) string {
 	switch {
 	case r > 0xFFFF:
@@ -440,6 +456,8 @@ func (p *parser) toDate(v any) (Date, error) {
 	return d, err
 }
 
+// toDate reads a decoded TOML value as a date: a string, a bare year or a
+// TOML date.
 func toDate(v any) (Date, error) {
 	switch v := v.(type) {
 	case string:
@@ -453,6 +471,8 @@ func toDate(v any) (Date, error) {
 	return Date{}, fmt.Errorf("want a date such as \"2019-11-03\", not %s", typeName(v))
 }
 
+// toNumber reads a decoded TOML value as a number: a string, an integer or
+// a float.
 func toNumber(v any) (Number, error) {
 	switch v := v.(type) {
 	case string:
@@ -627,6 +647,8 @@ func (p *parser) readFacts(b *Bank, raw map[string]any) {
 	}
 }
 
+// poolNames returns the names of the pools, the top-level keys of their
+// tables.
 func poolNames() []string {
 	out := make([]string, len(Pools))
 	for i, p := range Pools {
