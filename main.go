@@ -37,6 +37,7 @@ import (
 	"github.com/quizcard/quizcard/generate/card"
 	"github.com/quizcard/quizcard/generate/classroom"
 	"github.com/quizcard/quizcard/generate/curate"
+	"github.com/quizcard/quizcard/generate/english"
 	"github.com/quizcard/quizcard/generate/export"
 	"github.com/quizcard/quizcard/generate/files"
 	"github.com/quizcard/quizcard/generate/grade"
@@ -91,7 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		for _, line := range rf.ErrorList.Lines() {
 			fmt.Fprintln(stderr, line)
 		}
-		fmt.Fprintf(stderr, "%d %s; nothing was written\n", len(rf.ErrorList), plural(len(rf.ErrorList), "problem"))
+		fmt.Fprintf(stderr, "%s; nothing was written\n", english.Plural(len(rf.ErrorList), "problem", ""))
 		return 1
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "quizcard: %v\nRun 'quizcard --help' for usage.\n", ue.msg)
@@ -100,19 +101,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		for _, line := range bl.Lines() {
 			fmt.Fprintln(stderr, line)
 		}
-		fmt.Fprintf(stderr, "%d %s; the bank was not used\n", len(bl), plural(len(bl), "problem"))
+		fmt.Fprintf(stderr, "%s; the bank was not used\n", english.Plural(len(bl), "problem", ""))
 		return 1
 	default:
 		fmt.Fprintf(stderr, "quizcard: %v\n", err)
 		return 1
 	}
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 var bankFlag = &cli.StringFlag{

@@ -227,10 +227,23 @@ func (b *Bank) Key(v Value) string {
 
 // Fold normalises text for comparison: case, runs of spaces and curly quotes
 // and dashes are folded away.
-func Fold(s string) string { return fold(s, false) }
+func Fold(s string) string { return fold(s, lowerCase) }
 
-// fold is Fold in one pass; with dropPunct it also drops , . ; : ! ?
-func fold(s string, dropPunct bool) string {
+// FoldTypography folds the typographic variants of quotes, dashes and
+// spaces away as Fold does, but keeps case, so that acronyms can still be
+// told from words ("US" is not "us").
+func FoldTypography(s string) string { return fold(s, 0) }
+
+// foldHow says what fold does besides folding quotes, dashes and spaces.
+type foldHow uint8
+
+const (
+	lowerCase foldHow = 1 << iota // every letter to lower case
+	dropPunct                     // drop , . ; : ! ?
+)
+
+// fold is Fold, FoldTypography and foldExcerpt in one pass.
+func fold(s string, how foldHow) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a space is pending
@@ -243,7 +256,7 @@ func fold(s string, dropPunct bool) string {
 		case '–', '—', '‐', '‑', '−':
 			r = '-'
 		case ',', '.', ';', ':', '!', '?':
-			if dropPunct {
+			if how&dropPunct != 0 {
 				continue
 			}
 		}
@@ -256,13 +269,16 @@ func fold(s string, dropPunct bool) string {
 			space = false
 		}
 		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
+			if how&lowerCase != 0 && 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
 			b.WriteByte(byte(r))
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		if how&lowerCase != 0 {
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -177,6 +177,25 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// TestHumanDate checks the date exports and the key print: an ISO date
+// reads as people write it, and what is not one is kept as it is.
+func TestHumanDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2019-11-03", "3 November 2019"},
+		{"2018-05", "May 2018"},
+		{"1953", "1953"},
+		{"--08-23", "23 August"},
+		{"[2019]-09-24", "24 September [2019]"},
+		{"", ""},
+		{"3 November 2019", "3 November 2019"},
+		{"2019-02-30", "2019-02-30"},
+	} {
+		if got := HumanDate(tc.in); got != tc.want {
+			t.Errorf("HumanDate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestInferredDate checks that a year the article does not print is never
 // shown as if it did: Printed leaves it out, the other forms bracket it.
 func TestInferredDate(t *testing.T) {
@@ -315,6 +334,21 @@ why = 1
 func TestFold(t *testing.T) {
 	if Fold("  “Naive”\n or – ‘A’ ") != `"naive" or - 'a'` {
 		t.Errorf("Fold = %q", Fold("  “Naive”\n or – ‘A’ "))
+	}
+}
+
+// TestFoldTypography: quotes, dashes and spaces fold as in Fold, while
+// case and punctuation stay, and so do letters outside ASCII.
+func TestFoldTypography(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"  “Naive”\n or – ‘A’ ", `"Naive" or - 'A'`},
+		{"the US, the U.S. and «us»", `the US, the U.S. and "us"`},
+		{"Élysée\t—\u00a0Paris", "Élysée - Paris"},
+		{"", ""},
+	} {
+		if got := FoldTypography(tc.in); got != tc.want {
+			t.Errorf("FoldTypography(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
 

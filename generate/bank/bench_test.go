@@ -40,19 +40,31 @@ func TestGenBank(t *testing.T) {
 	}
 }
 
-// BenchmarkParse loads and validates generated banks; the cost per fact
-// should stay flat from 1,000 to 10,000 facts.
+// BenchmarkParse loads and validates generated banks of 1,000 and 10,000
+// facts, each through both decodes: decode=whole decodes the file in one
+// goroutine, decode=split in two halves side by side (what Parse does from
+// splitAt up, so at 10,000 facts but not at 1,000). Compare like with like:
+// the same decode across sizes (the cost per fact should stay flat), or
+// the two decodes at one size (what splitting saves in time, and costs in
+// memory).
 func BenchmarkParse(b *testing.B) {
+	defer func(old int) { splitAt = old }(splitAt)
 	for _, n := range []int{1000, 10000} {
 		data := genBank(b, n)
-		b.Run(fmt.Sprintf("facts=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(data)))
-			for i := 0; i < b.N; i++ {
-				if _, err := Parse("gen.toml", data); err != nil {
-					b.Fatal(err)
+		for _, d := range []struct {
+			name    string
+			splitAt int
+		}{{"whole", 1 << 30}, {"split", 0}} {
+			b.Run(fmt.Sprintf("facts=%d/decode=%s", n, d.name), func(b *testing.B) {
+				splitAt = d.splitAt
+				b.ReportAllocs()
+				b.SetBytes(int64(len(data)))
+				for i := 0; i < b.N; i++ {
+					if _, err := Parse("gen.toml", data); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -76,215 +76,265 @@ type container struct {
 // the decoder reports the syntax. The depth of a value counts the levels
 // above it: `a = 1` is 1 deep, `[x.y]` puts its keys 3 deep.
 func shapeOf(data []byte) shape {
-	var s shape
-	var stack [MaxDepth]container // every open container is deeper than its parent
-	open := 0                     // containers open
-	tableDepth := 0               // depth of the current [table]
-	tableKeys := 0                // keys written in it
-	rootKeys := 0                 // keys of the top level, table names included
-	rootNames := map[string]bool{}
-	values, tables := 0, 0
-	line := 1
-	n := len(data)
-	i := 0
-	atKey := true // the next token is a key (statement start, or after { or , in a table)
-	elem := false // the next token starts an array element
-	count := func(k int) bool {
-		values += k
-		if values > MaxValues {
-			s.manyLine = line
-			return false
-		}
-		return true
-	}
-	// table counts k tables made.
-	table := func(k int) bool {
-		tables += k
-		if tables > MaxTables {
-			s.tablesLine = line
-			return false
-		}
-		return true
-	}
-	deep := func(d int) bool {
-		if d > MaxDepth {
-			s.deepLine = line
-			return false
-		}
-		return true
-	}
-	// skipString moves i past the string that opens at i; it reports
-	// false when the source ends inside a multi-line string.
-	skipString := func() bool {
-		q := data[i]
-		if i+2 < n && data[i+1] == q && data[i+2] == q {
-			start := line
-			for i += 3; i < n; i++ {
-				switch c := data[i]; {
-				case c == '\n':
-					line++
-				case c == '\\' && q == '"':
-					if i+1 < n && data[i+1] == '\n' {
-						line++
-					}
-					i++
-				case c == q && i+2 < n && data[i+1] == q && data[i+2] == q:
-					for i += 3; i < n && data[i] == q; i++ {
-					}
-					return true
-				}
-			}
-			s.openString = start
-			return false
-		}
-		for i++; i < n && data[i] != '\n'; i++ {
-			if data[i] == '\\' && q == '"' {
-				i++
-			} else if data[i] == q {
-				i++
-				break
-			}
-		}
-		return true
-	}
-	// keyParts moves i past a (dotted) key or table name ending at stop
-	// and returns its number of parts.
-	keyParts := func(stop byte) int {
-		parts := 1
-		for i < n && data[i] != stop && data[i] != '\n' {
-			switch data[i] {
-			case '"', '\'':
-				if !skipString() {
-					return parts
-				}
-				continue
-			case '.':
-				parts++
-			}
-			i++
-		}
-		return parts
-	}
-	// value starts a value d deep at i: an array or inline table opens.
-	value := func(d int) bool {
-		if i >= n || (data[i] != '[' && data[i] != '{') {
-			return true
-		}
-		if !deep(d) || (data[i] == '{' && !table(1)) {
-			return false
-		}
-		stack[open] = container{table: data[i] == '{', depth: d}
-		open++
-		atKey, elem = data[i] == '{', data[i] == '['
-		i++
-		return true
-	}
-	for i < n {
-		c := data[i]
+	sc := shapeScan{data: data, line: 1, atKey: true, rootNames: map[string]bool{}}
+	sc.run()
+	return sc.s
+}
+
+// A shapeScan is shapeOf reading its source once, left to right: where it
+// is, what is open, and what it has counted.
+type shapeScan struct {
+	s     shape
+	data  []byte
+	i     int // the next byte to read
+	line  int
+	stack [MaxDepth]container // every open container is deeper than its parent
+	open  int                 // containers open
+
+	tableDepth int // depth of the current [table]
+	tableKeys  int // keys written in it
+	rootKeys   int // keys of the top level, table names included
+	rootNames  map[string]bool
+	values     int
+	tables     int
+
+	atKey bool // the next token is a key (statement start, or after { or , in a table)
+	elem  bool // the next token starts an array element
+}
+
+// run reads the source token by token until it ends or a limit is
+// crossed.
+func (sc *shapeScan) run() {
+	data, n := sc.data, len(sc.data)
+	for sc.i < n {
+		c := data[sc.i]
 		switch {
 		case c == '\n':
-			line++
-			i++
-			if open == 0 {
-				atKey = true
+			sc.line++
+			sc.i++
+			if sc.open == 0 {
+				sc.atKey = true
 			}
 		case c == ' ' || c == '\t' || c == '\r':
-			i++
+			sc.i++
 		case c == '#':
-			for i < n && data[i] != '\n' {
-				i++
+			for sc.i < n && data[sc.i] != '\n' {
+				sc.i++
 			}
-		case open == 0 && atKey && c == '[':
-			// A table header: [a.b] or [[a.b]], an array holding the table.
-			i++
-			double := i < n && data[i] == '['
-			if double {
-				i++
+		case sc.open == 0 && sc.atKey && c == '[':
+			if !sc.header() {
+				return
 			}
-			from := i
-			parts := keyParts(']')
-			if root, _, _ := strings.Cut(string(data[from:i]), "."); !rootNames[strings.TrimSpace(root)] {
-				rootNames[strings.TrimSpace(root)] = true
-				if rootKeys++; rootKeys > MaxKeys {
-					s.keysLine = line
-					return s
-				}
-			}
-			tableDepth = parts
-			if double {
-				tableDepth++
-			}
-			if s.openString > 0 || !deep(tableDepth) || !count(tableDepth) || !table(parts) {
-				return s
-			}
-			tableKeys = 0
-			atKey = false
-			for i < n && data[i] == ']' {
-				i++
-			}
-		case atKey && (open == 0 || stack[open-1].table) && c != '}' && c != ',':
-			// A key: a = v, a.b.c = v, "a".'b' = v.
-			base, keys := tableDepth, &tableKeys
-			if open > 0 {
-				base, keys = stack[open-1].depth, &stack[open-1].keys
-			} else if tableDepth == 0 {
-				keys = &rootKeys
-			}
-			if *keys++; *keys > MaxKeys {
-				s.keysLine = line
-				return s
-			}
-			d := base + keyParts('=')
-			if s.openString > 0 || !deep(d) || !count(d-base) || !table(d-base-1) {
-				return s
-			}
-			atKey = false
-			if i < n && data[i] == '=' {
-				i++
-			}
-			for i < n && (data[i] == ' ' || data[i] == '\t') {
-				i++
-			}
-			if !value(d) {
-				return s
+		case sc.atKey && (sc.open == 0 || sc.stack[sc.open-1].table) && c != '}' && c != ',':
+			if !sc.key() {
+				return
 			}
 		case c == ']' || c == '}':
-			if open > 0 {
-				open--
+			if sc.open > 0 {
+				sc.open--
 			}
-			i++
-			atKey, elem = false, false
+			sc.i++
+			sc.atKey, sc.elem = false, false
 		case c == ',':
-			i++
-			if open > 0 {
-				atKey, elem = stack[open-1].table, !stack[open-1].table
+			sc.i++
+			if sc.open > 0 {
+				sc.atKey, sc.elem = sc.stack[sc.open-1].table, !sc.stack[sc.open-1].table
 			}
-		case elem && open > 0:
-			elem = false
-			if !deep(stack[open-1].depth+1) || !count(1) {
-				return s
-			}
-			switch c {
-			case '"', '\'':
-				if !skipString() {
-					return s
-				}
-			case '[', '{':
-				if !value(stack[open-1].depth + 1) {
-					return s
-				}
-			default:
-				i++
+		case sc.elem && sc.open > 0:
+			if !sc.element(c) {
+				return
 			}
 		case c == '"' || c == '\'':
-			if !skipString() {
-				return s
+			if !sc.skipString() {
+				return
 			}
 		default:
-			i++
+			sc.i++
 		}
 	}
-	return s
+}
+
+// header reads a table header at i: [a.b] or [[a.b]], an array holding the
+// table. It counts the top-level name, the header's depth, its values and
+// the tables it makes, and reports false when that crosses a limit.
+func (sc *shapeScan) header() bool {
+	data, n := sc.data, len(sc.data)
+	sc.i++
+	double := sc.i < n && data[sc.i] == '['
+	if double {
+		sc.i++
+	}
+	from := sc.i
+	parts := sc.keyParts(']')
+	if root, _, _ := strings.Cut(string(data[from:sc.i]), "."); !sc.rootNames[strings.TrimSpace(root)] {
+		sc.rootNames[strings.TrimSpace(root)] = true
+		if sc.rootKeys++; sc.rootKeys > MaxKeys {
+			sc.s.keysLine = sc.line
+			return false
+		}
+	}
+	sc.tableDepth = parts
+	if double {
+		sc.tableDepth++
+	}
+	if sc.s.openString > 0 || !sc.deep(sc.tableDepth) || !sc.count(sc.tableDepth) || !sc.table(parts) {
+		return false
+	}
+	sc.tableKeys = 0
+	sc.atKey = false
+	for sc.i < n && data[sc.i] == ']' {
+		sc.i++
+	}
+	return true
+}
+
+// key reads a key and the start of its value at i: a = v, a.b.c = v,
+// "a".'b' = v. It counts the key in its table, its depth, its values and
+// the tables a dotted key makes, and reports false when that crosses a
+// limit.
+func (sc *shapeScan) key() bool {
+	data, n := sc.data, len(sc.data)
+	base, keys := sc.tableDepth, &sc.tableKeys
+	if sc.open > 0 {
+		base, keys = sc.stack[sc.open-1].depth, &sc.stack[sc.open-1].keys
+	} else if sc.tableDepth == 0 {
+		keys = &sc.rootKeys
+	}
+	if *keys++; *keys > MaxKeys {
+		sc.s.keysLine = sc.line
+		return false
+	}
+	d := base + sc.keyParts('=')
+	if sc.s.openString > 0 || !sc.deep(d) || !sc.count(d-base) || !sc.table(d-base-1) {
+		return false
+	}
+	sc.atKey = false
+	if sc.i < n && data[sc.i] == '=' {
+		sc.i++
+	}
+	for sc.i < n && (data[sc.i] == ' ' || data[sc.i] == '\t') {
+		sc.i++
+	}
+	return sc.value(d)
+}
+
+// element reads the array element that starts with c at i, one deeper than
+// its array, and reports false when it crosses a limit.
+func (sc *shapeScan) element(c byte) bool {
+	sc.elem = false
+	d := sc.stack[sc.open-1].depth + 1
+	if !sc.deep(d) || !sc.count(1) {
+		return false
+	}
+	switch c {
+	case '"', '\'':
+		return sc.skipString()
+	case '[', '{':
+		return sc.value(d)
+	}
+	sc.i++
+	return true
+}
+
+// count counts k values.
+func (sc *shapeScan) count(k int) bool {
+	sc.values += k
+	if sc.values > MaxValues {
+		sc.s.manyLine = sc.line
+		return false
+	}
+	return true
+}
+
+// table counts k tables made.
+func (sc *shapeScan) table(k int) bool {
+	sc.tables += k
+	if sc.tables > MaxTables {
+		sc.s.tablesLine = sc.line
+		return false
+	}
+	return true
+}
+
+// deep checks a depth d against MaxDepth.
+func (sc *shapeScan) deep(d int) bool {
+	if d > MaxDepth {
+		sc.s.deepLine = sc.line
+		return false
+	}
+	return true
+}
+
+// skipString moves i past the string that opens at i; it reports false
+// when the source ends inside a multi-line string.
+func (sc *shapeScan) skipString() bool {
+	data, n := sc.data, len(sc.data)
+	q := data[sc.i]
+	if sc.i+2 < n && data[sc.i+1] == q && data[sc.i+2] == q {
+		start := sc.line
+		for sc.i += 3; sc.i < n; sc.i++ {
+			switch c := data[sc.i]; {
+			case c == '\n':
+				sc.line++
+			case c == '\\' && q == '"':
+				if sc.i+1 < n && data[sc.i+1] == '\n' {
+					sc.line++
+				}
+				sc.i++
+			case c == q && sc.i+2 < n && data[sc.i+1] == q && data[sc.i+2] == q:
+				for sc.i += 3; sc.i < n && data[sc.i] == q; sc.i++ {
+				}
+				return true
+			}
+		}
+		sc.s.openString = start
+		return false
+	}
+	for sc.i++; sc.i < n && data[sc.i] != '\n'; sc.i++ {
+		if data[sc.i] == '\\' && q == '"' {
+			sc.i++
+		} else if data[sc.i] == q {
+			sc.i++
+			break
+		}
+	}
+	return true
+}
+
+// keyParts moves i past a (dotted) key or table name ending at stop and
+// returns its number of parts.
+func (sc *shapeScan) keyParts(stop byte) int {
+	data, n := sc.data, len(sc.data)
+	parts := 1
+	for sc.i < n && data[sc.i] != stop && data[sc.i] != '\n' {
+		switch data[sc.i] {
+		case '"', '\'':
+			if !sc.skipString() {
+				return parts
+			}
+			continue
+		case '.':
+			parts++
+		}
+		sc.i++
+	}
+	return parts
+}
+
+// value starts a value d deep at i: an array or inline table opens.
+func (sc *shapeScan) value(d int) bool {
+	data, n := sc.data, len(sc.data)
+	if sc.i >= n || (data[sc.i] != '[' && data[sc.i] != '{') {
+		return true
+	}
+	if !sc.deep(d) || (data[sc.i] == '{' && !sc.table(1)) {
+		return false
+	}
+	sc.stack[sc.open] = container{table: data[sc.i] == '{', depth: d}
+	sc.open++
+	sc.atKey, sc.elem = data[sc.i] == '{', data[sc.i] == '['
+	sc.i++
+	return true
 }
 
 // thousands formats n with commas: 500,000.

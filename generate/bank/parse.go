@@ -152,6 +152,8 @@ func SyntaxError(name string, data []byte, err error) Error {
 	return Error{File: name, Line: line, Col: col, Msg: msg}
 }
 
+// firstInvalid returns the offset of the first byte of data that is not
+// valid UTF-8, or len(data).
 func firstInvalid(data []byte) int {
 	for i := 0; i < len(data); {
 		r, n := utf8.DecodeRune(data[i:])
@@ -163,6 +165,8 @@ func firstInvalid(data []byte) int {
 	return len(data)
 }
 
+// A parser turns the decoded TOML of one bank file into a Bank, collecting
+// every problem in errs.
 type parser struct {
 	file   string
 	tables []*table
@@ -183,6 +187,8 @@ type obj struct {
 	hdr  string // "[[facts]]", "[article]"
 }
 
+// table returns the index-th table named name ("" for the top level), as
+// scanTables found it, or nil.
 func (p *parser) table(name string, index int) *table {
 	if p.byName == nil {
 		p.byName = map[string][]*table{}
@@ -196,6 +202,9 @@ func (p *parser) table(name string, index int) *table {
 	return nil
 }
 
+// line returns the line of key in the table: where it is written, else the
+// table's header (or, at the top level, the [key] header that stands for
+// it); 1 when the table is not known.
 func (o *obj) line(key string) int {
 	if o.tab == nil {
 		return 1
@@ -214,6 +223,8 @@ func (o *obj) line(key string) int {
 	return o.tab.line
 }
 
+// errorf reports a problem at key's line, named by the table's what, or
+// by its noun and id.
 func (o *obj) errorf(key, format string, args ...any) {
 	what := o.what
 	if o.noun != "" {
@@ -271,6 +282,7 @@ func suggest(k string, keys []string) string {
 	return best
 }
 
+// editDistance returns the Levenshtein distance between a and b, in bytes.
 func editDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
@@ -291,6 +303,8 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
+// typeName names the TOML type of a decoded value for messages: "a
+// string", "an array".
 func typeName(v any) string {
 	switch v.(type) {
 	case string:
@@ -348,6 +362,8 @@ func (o *obj) drawable(key, s string) {
 	}
 }
 
+// runeName describes r for a message about a character the PDF fonts
+// cannot draw.
 func runeName(r rune) string {
 	switch {
 	case r > 0xFFFF:
@@ -440,6 +456,8 @@ func (p *parser) toDate(v any) (Date, error) {
 	return d, err
 }
 
+// toDate reads a decoded TOML value as a date: a string, a bare year or a
+// TOML date.
 func toDate(v any) (Date, error) {
 	switch v := v.(type) {
 	case string:
@@ -453,6 +471,8 @@ func toDate(v any) (Date, error) {
 	return Date{}, fmt.Errorf("want a date such as \"2019-11-03\", not %s", typeName(v))
 }
 
+// toNumber reads a decoded TOML value as a number: a string, an integer or
+// a float.
 func toNumber(v any) (Number, error) {
 	switch v := v.(type) {
 	case string:
@@ -517,63 +537,87 @@ func (p *parser) bank(raw map[string]any) *Bank {
 	b := &Bank{File: p.file, byID: map[string]int{}}
 	top := &obj{p: p, m: raw, tab: p.table("", 0), hdr: "the top level"}
 	top.known(append([]string{"article", "facts", "matching"}, poolNames()...)...)
+	p.readArticle(b, raw)
+	p.readEntities(b, raw)
+	p.readMatchings(b, raw)
+	p.readFacts(b, raw)
+	return b
+}
 
-	if am, ok := raw["article"].(map[string]any); ok {
-		a := &obj{p: p, m: am, tab: p.table("article", 0), what: "article", hdr: "[article]"}
-		a.known(articleKeys...)
-		b.Article = Article{
-			Title:    a.str("title", true),
-			Outlet:   a.str("outlet", true),
-			Date:     a.date("date", true),
-			URL:      a.str("url", false),
-			Summary:  a.str("summary", true),
-			Text:     a.str("text", true),
-			Topic:    a.str("topic", false),
-			Headline: a.str("headline", false),
-			Occasion: a.str("occasion", false),
-			Why:      a.strs("why"),
-			Quote:    a.str("quote", false),
-			QuoteBy:  a.str("quote_by", false),
-
-			QuizTitle:  a.str("quiz_title", false),
-			QuoteAbout: a.str("quote_about", false),
-		}
-		p.ref = b.Article.Date
-	} else {
+// readArticle reads [article] into b.Article and keeps its date, which
+// relative dates resolve against; a bank without it gets an error.
+func (p *parser) readArticle(b *Bank, raw map[string]any) {
+	am, ok := raw["article"].(map[string]any)
+	if !ok {
 		p.errs = append(p.errs, Error{File: p.file, Line: 1, Msg: "missing [article] table"})
+		return
 	}
+	a := &obj{p: p, m: am, tab: p.table("article", 0), what: "article", hdr: "[article]"}
+	a.known(articleKeys...)
+	b.Article = Article{
+		Title:    a.str("title", true),
+		Outlet:   a.str("outlet", true),
+		Date:     a.date("date", true),
+		URL:      a.str("url", false),
+		Summary:  a.str("summary", true),
+		Text:     a.str("text", true),
+		Topic:    a.str("topic", false),
+		Headline: a.str("headline", false),
+		Occasion: a.str("occasion", false),
+		Why:      a.strs("why"),
+		Quote:    a.str("quote", false),
+		QuoteBy:  a.str("quote_by", false),
 
+		QuizTitle:  a.str("quiz_title", false),
+		QuoteAbout: a.str("quote_about", false),
+	}
+	p.ref = b.Article.Date
+}
+
+// readEntities reads the tables of every pool ([[people]], [[groups]],
+// ...), in the order of Pools, into b.Entities.
+func (p *parser) readEntities(b *Bank, raw map[string]any) {
 	for _, pool := range Pools {
 		for i, m := range p.tablesOf(raw, string(pool)) {
 			o := &obj{p: p, m: m, tab: p.table(string(pool), i), hdr: "[[" + string(pool) + "]]"}
 			o.noun = poolNoun[pool]
 			o.known(poolKeys[pool]...)
-			e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
-			e.Aliases = o.strs("aliases")
-			e.Foil, _ = o.boolean("foil")
-			e.Draft, _ = o.boolean("draft")
-			switch pool {
-			case People:
-				e.Role = o.str("role", true)
-				e.Country = o.str("country", false)
-			case Groups:
-				e.Type = o.str("type", true)
-			case Places:
-				e.Country = o.str("country", false)
-			case Deals:
-				e.Year, _ = o.integer("year", false)
-				e.Parties = o.strs("parties")
-				e.Status, e.Note = o.str("status", false), o.str("note", false)
-				if e.Status != "" && !slices.Contains(DealStatuses, e.Status) {
-					o.errorf("status", "status %q is not one of %s", e.Status, strings.Join(DealStatuses, ", "))
-				}
-			case Events:
-				e.Date = o.date("date", true)
-				e.Key, _ = o.boolean("key")
-			}
-			p.entity(b, o, e)
+			p.addEntity(b, o, o.entity(pool))
 		}
 	}
+}
+
+// entity reads one entity table of pool: the keys every pool has, then
+// the pool's own.
+func (o *obj) entity(pool Pool) Entity {
+	e := Entity{Pool: pool, ID: o.str("id", true), Name: o.str("name", true), Line: o.line("")}
+	e.Aliases = o.strs("aliases")
+	e.Foil, _ = o.boolean("foil")
+	e.Draft, _ = o.boolean("draft")
+	switch pool {
+	case People:
+		e.Role = o.str("role", true)
+		e.Country = o.str("country", false)
+	case Groups:
+		e.Type = o.str("type", true)
+	case Places:
+		e.Country = o.str("country", false)
+	case Deals:
+		e.Year, _ = o.integer("year", false)
+		e.Parties = o.strs("parties")
+		e.Status, e.Note = o.str("status", false), o.str("note", false)
+		if e.Status != "" && !slices.Contains(DealStatuses, e.Status) {
+			o.errorf("status", "status %q is not one of %s", e.Status, strings.Join(DealStatuses, ", "))
+		}
+	case Events:
+		e.Date = o.date("date", true)
+		e.Key, _ = o.boolean("key")
+	}
+	return e
+}
+
+// readMatchings reads the [[matching]] tables into b.Matchings.
+func (p *parser) readMatchings(b *Bank, raw map[string]any) {
 	for i, m := range p.tablesOf(raw, "matching") {
 		o := &obj{p: p, m: m, tab: p.table("matching", i), hdr: "[[matching]]", noun: "matching"}
 		o.known(matchingKeys...)
@@ -589,6 +633,10 @@ func (p *parser) bank(raw map[string]any) *Bank {
 			Line:    o.line(""),
 		})
 	}
+}
+
+// readFacts reads the [[facts]] tables into b.Facts.
+func (p *parser) readFacts(b *Bank, raw map[string]any) {
 	factTables := p.tablesOf(raw, "facts")
 	b.Facts = make([]Fact, 0, len(factTables))
 	for i, m := range factTables {
@@ -597,9 +645,10 @@ func (p *parser) bank(raw map[string]any) *Bank {
 		o.known(factKeys...)
 		b.Facts = append(b.Facts, p.fact(o))
 	}
-	return b
 }
 
+// poolNames returns the names of the pools, the top-level keys of their
+// tables.
 func poolNames() []string {
 	out := make([]string, len(Pools))
 	for i, p := range Pools {
@@ -608,7 +657,9 @@ func poolNames() []string {
 	return out
 }
 
-func (p *parser) entity(b *Bank, o *obj, e Entity) {
+// addEntity adds e to b, unless its id is used already. A malformed or
+// duplicate id is reported on o.
+func (p *parser) addEntity(b *Bank, o *obj, e Entity) {
 	if e.ID != "" && !idPattern.MatchString(e.ID) {
 		o.errorf("id", "id %q must be lower-case letters, digits and - . _ +", e.ID)
 	}
@@ -620,6 +671,8 @@ func (p *parser) entity(b *Bank, o *obj, e Entity) {
 	b.Entities = append(b.Entities, e)
 }
 
+// fact reads one [[facts]] table: its texts, then its answer, also and
+// wrong, which all take the type of the one answer key it sets.
 func (p *parser) fact(o *obj) Fact {
 	f := Fact{
 		ID:         o.str("id", true),
@@ -641,6 +694,25 @@ func (p *parser) fact(o *obj) Fact {
 	if o.tab != nil {
 		f.tab = o.tab
 	}
+	o.factFields(&f)
+	key, ok := o.answerKey()
+	if !ok {
+		return f
+	}
+	r := o.values(key)
+	if v, ok := r.read(key, o.m[key]); ok {
+		f.Answer = v
+	}
+	f.Also = r.list("also")
+	f.Wrong = r.list("wrong")
+	f.Feedback = o.feedback(f)
+	return f
+}
+
+// factFields checks the fact fields that have limits of their own: a
+// caption of at most 8 words, a difficulty of 1 to 3 (read into f), the
+// id's letters and one-word tags.
+func (o *obj) factFields(f *Fact) {
 	if f.Caption != "" && len(strings.Fields(f.Caption)) > 8 {
 		o.errorf("caption", "caption has %d words; a card caption takes at most 8", len(strings.Fields(f.Caption)))
 	}
@@ -658,7 +730,11 @@ func (p *parser) fact(o *obj) Fact {
 			o.errorf("tags", "tag %q must be one word without commas", t)
 		}
 	}
-	// The answer: exactly one of answer, date, number.
+}
+
+// answerKey returns which one of answer, date and number a fact sets, and
+// false, with the problem reported, when it sets none or more than one.
+func (o *obj) answerKey() (string, bool) {
 	var set []string
 	for _, k := range []string{"answer", "date", "number"} {
 		if _, ok := o.m[k]; ok {
@@ -668,13 +744,27 @@ func (p *parser) fact(o *obj) Fact {
 	switch len(set) {
 	case 0:
 		o.errorf("", "missing answer (set one of answer, date or number)")
-		return f
+		return "", false
 	case 1:
 	default:
 		o.errorf(set[1], "set only one of answer, date or number (found %s)", strings.Join(set, " and "))
-		return f
+		return "", false
 	}
-	key := set[0]
+	return set[0], true
+}
+
+// A valueReader reads a fact's answer, also and wrong as values of the
+// type its answer key gives: entity ids, dates, or numbers with the
+// fact's unit and qualifier.
+type valueReader struct {
+	o                   *obj
+	key                 string // "answer", "date" or "number"
+	unit, unitOne, qual string
+}
+
+// values returns the reader for a fact whose answer is under key, and
+// reports unit, unit_one and qualifier when key is not number.
+func (o *obj) values(key string) valueReader {
 	if key != "number" {
 		for _, k := range []string{"unit", "unit_one", "qualifier"} {
 			if _, ok := o.m[k]; ok {
@@ -683,57 +773,58 @@ func (p *parser) fact(o *obj) Fact {
 		}
 	}
 	unit, unitOne, qual := o.str("unit", false), o.str("unit_one", false), o.str("qualifier", false)
-	read := func(k string, v any) (Value, bool) {
-		switch key {
-		case "answer":
-			s, ok := v.(string)
-			if !ok {
-				o.errorf(k, "%s must name an entity id, not %s", k, typeName(v))
-				return Value{}, false
-			}
-			return Value{Type: EntityValue, Entity: s}, true
-		case "date":
-			d, err := o.p.toDate(v)
-			if err != nil {
-				o.errorf(k, "%s: %v", k, err)
-				return Value{}, false
-			}
-			return Value{Type: DateValue, Date: d}, true
-		default:
-			n, err := toNumber(v)
-			if err != nil {
-				o.errorf(k, "%s: %v", k, err)
-				return Value{}, false
-			}
-			n.Unit, n.UnitOne, n.Qualifier = unit, unitOne, qual
-			return Value{Type: NumberValue, Number: n}, true
-		}
-	}
-	if v, ok := read(key, o.m[key]); ok {
-		f.Answer = v
-	}
-	list := func(k string) []Value {
-		raw, ok := o.m[k]
+	return valueReader{o: o, key: key, unit: unit, unitOne: unitOne, qual: qual}
+}
+
+// read reads v, found under the key k, as a value; false, with the
+// problem reported, when it is not one.
+func (r valueReader) read(k string, v any) (Value, bool) {
+	o := r.o
+	switch r.key {
+	case "answer":
+		s, ok := v.(string)
 		if !ok {
-			return nil
+			o.errorf(k, "%s must name an entity id, not %s", k, typeName(v))
+			return Value{}, false
 		}
-		arr, ok := raw.([]any)
-		if !ok {
-			o.errorf(k, "%s must be an array, not %s", k, typeName(raw))
-			return nil
+		return Value{Type: EntityValue, Entity: s}, true
+	case "date":
+		d, err := o.p.toDate(v)
+		if err != nil {
+			o.errorf(k, "%s: %v", k, err)
+			return Value{}, false
 		}
-		var out []Value
-		for _, e := range arr {
-			if v, ok := read(k, e); ok {
-				out = append(out, v)
-			}
+		return Value{Type: DateValue, Date: d}, true
+	default:
+		n, err := toNumber(v)
+		if err != nil {
+			o.errorf(k, "%s: %v", k, err)
+			return Value{}, false
 		}
-		return out
+		n.Unit, n.UnitOne, n.Qualifier = r.unit, r.unitOne, r.qual
+		return Value{Type: NumberValue, Number: n}, true
 	}
-	f.Also = list("also")
-	f.Wrong = list("wrong")
-	f.Feedback = o.feedback(f)
-	return f
+}
+
+// list reads the array under k (also, wrong), leaving out the elements
+// read refuses.
+func (r valueReader) list(k string) []Value {
+	raw, ok := r.o.m[k]
+	if !ok {
+		return nil
+	}
+	arr, ok := raw.([]any)
+	if !ok {
+		r.o.errorf(k, "%s must be an array, not %s", k, typeName(raw))
+		return nil
+	}
+	var out []Value
+	for _, e := range arr {
+		if v, ok := r.read(k, e); ok {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // isTable reports whether a top-level key was written as a [table] or

@@ -40,3 +40,27 @@ func (p *parser) alsoRepeats(b *Bank, f Fact, add func(int, string, string, ...a
 		seen[k] = true
 	}
 }
+
+// wrongRepeats reports a fact's wrong answers that are true (the answer,
+// or one of also) or listed twice: a distractor may be neither the answer
+// nor another true answer.
+func (p *parser) wrongRepeats(b *Bank, f Fact, add func(int, string, string, ...any)) {
+	what := "fact " + strconv.Quote(f.ID)
+	truths := map[string]bool{b.Key(f.Answer): true}
+	for _, v := range f.Also {
+		truths[b.Key(v)] = true
+	}
+	seen := map[string]bool{}
+	for _, v := range f.Wrong {
+		k := b.Key(v)
+		switch {
+		case k == b.Key(f.Answer):
+			add(f.line("wrong"), what, "wrong answer %q is the right answer", b.Text(v))
+		case truths[k]:
+			add(f.line("wrong"), what, "wrong answer %q is also listed as true (also)", b.Text(v))
+		case seen[k]:
+			add(f.line("wrong"), what, "wrong answer %q is listed twice", b.Text(v))
+		}
+		seen[k] = true
+	}
+}

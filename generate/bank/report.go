@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // MaxShown is how many problems Lines lists before it stops counting them
@@ -42,11 +44,7 @@ func (l ErrorList) Lines() []string {
 			for _, g := range order[i:] {
 				rest += 1 + g.more
 			}
-			noun := "problems"
-			if rest == 1 {
-				noun = "problem"
-			}
-			out = append(out, fmt.Sprintf("… and %s more %s", thousands(rest), noun))
+			out = append(out, fmt.Sprintf("… and %s more %s", thousands(rest), english.PluralWord(rest, "problem", "")))
 			break
 		}
 		out = append(out, g.first.Error())
@@ -62,11 +60,7 @@ func (l ErrorList) Lines() []string {
 			if g.more > len(g.lines) {
 				at = append(at, "…")
 			}
-			label := "lines "
-			if len(at) == 1 {
-				label = "line "
-			}
-			line += " (" + label + strings.Join(at, ", ") + ")"
+			line += " (" + english.PluralWord(len(at), "line", "") + " " + strings.Join(at, ", ") + ")"
 		}
 		out = append(out, line)
 	}

@@ -37,40 +37,6 @@ func scanTables(src []byte) []*table {
 	lineStart := true // only whitespace so far on this statement's line
 	i := 0
 	n := len(src)
-	skipString := func(quote byte, multi bool) {
-		// i points just past the opening quote(s).
-		for i < n {
-			c := src[i]
-			if c == '\n' {
-				line++
-				if !multi {
-					return
-				}
-			}
-			if c == '\\' && quote == '"' {
-				if i+1 < n && src[i+1] == '\n' {
-					line++ // a line-ending backslash in a multi-line string
-				}
-				i += 2
-				continue
-			}
-			if c == quote {
-				if !multi {
-					i++
-					return
-				}
-				if i+2 < n && src[i+1] == quote && src[i+2] == quote {
-					i += 3
-					// A multi-line string may end with up to two extra quotes.
-					for k := 0; k < 2 && i < n && src[i] == quote; k++ {
-						i++
-					}
-					return
-				}
-			}
-			i++
-		}
-	}
 	for i < n {
 		c := src[i]
 		switch {
@@ -88,54 +54,23 @@ func scanTables(src []byte) []*table {
 			}
 		case (c == '"' || c == '\'') && !(lineStart && depth == 0):
 			lineStart = false
-			if i+2 < n && src[i+1] == c && src[i+2] == c {
-				i += 3
-				skipString(c, true)
-			} else {
-				i++
-				skipString(c, false)
-			}
+			i, line = skipString(src, i, line)
 		case lineStart && depth == 0 && c == '[':
 			lineStart = false
-			double := i+1 < n && src[i+1] == '['
-			j := i + 1
-			if double {
-				j++
-			}
-			k := j
-			for k < n && src[k] != ']' && src[k] != '\n' {
-				k++
-			}
-			name := trimKey(string(src[j:k]))
+			name, double, end := tableHeader(src, i)
 			idx := seen[name]
 			seen[name]++
 			cur = &table{name: name, index: idx, line: line, start: i, array: double}
 			tables = append(tables, cur)
-			i = k
+			i = end
 		case lineStart && depth == 0:
-			// A key: read up to '=', past quoted parts ("2.5" = ...).
 			lineStart = false
-			k := i
-			for k < n && src[k] != '=' && src[k] != '\n' {
-				if q := src[k]; q == '"' || q == '\'' {
-					for k++; k < n && src[k] != q && src[k] != '\n'; k++ {
-						if src[k] == '\\' && q == '"' && k+1 < n && src[k+1] != '\n' {
-							k++ // an escaped character
-						}
-					}
-					if k < n && src[k] == '\n' {
-						break
-					}
-				}
-				k++
-			}
-			k = min(k, n)
-			key := trimKey(string(src[i:k]))
+			key, end := keyName(src, i)
 			if _, dup := cur.key(key); !dup {
 				cur.order = append(cur.order, key)
 				cur.lines = append(cur.lines, line)
 			}
-			i = k
+			i = end
 		case c == '[' || c == '{':
 			depth++
 			i++
@@ -149,6 +84,91 @@ func scanTables(src []byte) []*table {
 		}
 	}
 	return tables
+}
+
+// skipString reads the string whose opening quote is at src[i], on the
+// given line: basic or literal, on one line or multi-line. It returns the
+// offset just past it and the line there.
+func skipString(src []byte, i, line int) (int, int) {
+	n := len(src)
+	quote := src[i]
+	multi := i+2 < n && src[i+1] == quote && src[i+2] == quote
+	if multi {
+		i += 3
+	} else {
+		i++
+	}
+	for i < n {
+		c := src[i]
+		if c == '\n' {
+			line++
+			if !multi {
+				return i, line
+			}
+		}
+		if c == '\\' && quote == '"' {
+			if i+1 < n && src[i+1] == '\n' {
+				line++ // a line-ending backslash in a multi-line string
+			}
+			i += 2
+			continue
+		}
+		if c == quote {
+			if !multi {
+				return i + 1, line
+			}
+			if i+2 < n && src[i+1] == quote && src[i+2] == quote {
+				i += 3
+				// A multi-line string may end with up to two extra quotes.
+				for k := 0; k < 2 && i < n && src[i] == quote; k++ {
+					i++
+				}
+				return i, line
+			}
+		}
+		i++
+	}
+	return i, line
+}
+
+// tableHeader reads the [name] or [[name]] header that opens at src[i]. It
+// returns the name, whether it is an array of tables, and the offset of
+// the first ] (or of the end of the line) after the name.
+func tableHeader(src []byte, i int) (name string, double bool, end int) {
+	n := len(src)
+	double = i+1 < n && src[i+1] == '['
+	j := i + 1
+	if double {
+		j++
+	}
+	k := j
+	for k < n && src[k] != ']' && src[k] != '\n' {
+		k++
+	}
+	return trimKey(string(src[j:k])), double, k
+}
+
+// keyName reads the key that starts at src[i], up to its = (past quoted
+// parts: "2.5" = ...) or the end of the line, and returns it with the
+// offset where it stops.
+func keyName(src []byte, i int) (string, int) {
+	n := len(src)
+	k := i
+	for k < n && src[k] != '=' && src[k] != '\n' {
+		if q := src[k]; q == '"' || q == '\'' {
+			for k++; k < n && src[k] != q && src[k] != '\n'; k++ {
+				if src[k] == '\\' && q == '"' && k+1 < n && src[k+1] != '\n' {
+					k++ // an escaped character
+				}
+			}
+			if k < n && src[k] == '\n' {
+				break
+			}
+		}
+		k++
+	}
+	k = min(k, n)
+	return trimKey(string(src[i:k])), k
 }
 
 // trimKey strips spaces and one level of quotes from a key or table name.

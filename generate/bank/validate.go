@@ -43,6 +43,33 @@ func (p *parser) validate(b *Bank) {
 	add := func(line int, what, format string, args ...any) {
 		p.errs = append(p.errs, Error{File: p.file, Line: line, What: what, Msg: fmt.Sprintf(format, args...)})
 	}
+	p.entityRefs(b, add)
+	p.sameNames(b, add)
+	p.titleLengths(b, add)
+	if len(b.Facts) == 0 {
+		add(1, "", "bank has no [[facts]]")
+	}
+	text := foldExcerpt(b.Article.Text)
+	p.quoteInArticle(b, text, add)
+	p.matchings(b, text, add)
+	p.quoteKeys(b, add)
+	p.drafts(b, add)
+	sizes := countCandidates(b)
+	ids := map[string]int{}
+	for _, f := range b.Facts {
+		what := "fact " + strconv.Quote(f.ID)
+		if first, dup := ids[f.ID]; dup && f.ID != "" {
+			add(f.line("id"), what, "duplicate id (first used at line %d)", first)
+		} else {
+			ids[f.ID] = f.Line
+		}
+		p.checkFact(b, f, text, sizes, add)
+	}
+}
+
+// entityRefs checks that every entity's country and parties name known
+// groups.
+func (p *parser) entityRefs(b *Bank, add func(int, string, string, ...any)) {
 	for _, e := range b.Entities {
 		what := fmt.Sprintf("%s %q", poolNoun[e.Pool], e.ID)
 		if e.Country != "" {
@@ -56,12 +83,12 @@ func (p *parser) validate(b *Bank) {
 			}
 		}
 	}
-	p.sameNames(b, add)
-	p.titleLengths(b, add)
-	if len(b.Facts) == 0 {
-		add(1, "", "bank has no [[facts]]")
-	}
-	text := foldExcerpt(b.Article.Text)
+}
+
+// quoteInArticle checks the article's quote against text, the article's
+// text folded by foldExcerpt: the quote is in it, and quote_by names a
+// person or group the article mentions (not a foil).
+func (p *parser) quoteInArticle(b *Bank, text string, add func(int, string, string, ...any)) {
 	if q := b.Article.Quote; q != "" && text != "" && !strings.Contains(text, foldExcerpt(q)) {
 		add(p.articleLine("quote"), "article", "quote is not in the article text: %q", clip(q, 60))
 	}
@@ -73,7 +100,12 @@ func (p *parser) validate(b *Bank) {
 	if e, ok := b.Entity(b.Article.QuoteBy); ok && e.Foil {
 		add(p.articleLine("quote_by"), "article", "quote_by %q is a foil: the article does not mention it", e.ID)
 	}
-	p.matchings(b, text, add)
+}
+
+// quoteKeys checks the keys that go with the article's quote: quote and
+// quote_by come together, and quote_about names a known person or group
+// of an article that has a quote.
+func (p *parser) quoteKeys(b *Bank, add func(int, string, string, ...any)) {
 	if (b.Article.Quote == "") != (b.Article.QuoteBy == "") {
 		add(p.articleLine("quote"), "article", "quote and quote_by go together")
 	}
@@ -84,136 +116,160 @@ func (p *parser) validate(b *Bank) {
 			add(p.articleLine("quote_about"), "article", "quote_about needs a quote")
 		}
 	}
-	p.drafts(b, add)
-	poolSize := map[string]int{}     // pool+type -> entities
-	acceptedSize := map[string]int{} // the same, drafts left out
+}
+
+// candidates counts the entities that can stand in for each other as
+// options, by candidateKey.
+type candidates struct {
+	all      map[string]int // every entity
+	accepted map[string]int // drafts left out
+}
+
+// countCandidates counts b's entities by candidateKey.
+func countCandidates(b *Bank) candidates {
+	c := candidates{all: map[string]int{}, accepted: map[string]int{}}
 	for _, e := range b.Entities {
-		poolSize[candidateKey(e)]++
+		c.all[candidateKey(e)]++
 		if !e.Draft {
-			acceptedSize[candidateKey(e)]++
+			c.accepted[candidateKey(e)]++
 		}
 	}
-	ids := map[string]int{}
-	for _, f := range b.Facts {
-		what := "fact " + strconv.Quote(f.ID)
-		if first, dup := ids[f.ID]; dup && f.ID != "" {
-			add(f.line("id"), what, "duplicate id (first used at line %d)", first)
-		} else {
-			ids[f.ID] = f.Line
+	return c
+}
+
+// checkFact checks one fact against the rest of the bank: its kind, its
+// text against the article (text, folded by foldExcerpt), its references,
+// its wrong answers, and that it can draw enough distractors. A problem
+// that makes the later checks meaningless ends them.
+func (p *parser) checkFact(b *Bank, f Fact, text string, sizes candidates, add func(int, string, string, ...any)) {
+	what := "fact " + strconv.Quote(f.ID)
+	kt, known := kindTypes[f.Kind]
+	if f.Kind != "" && !known {
+		add(f.line("kind"), what, "unknown kind %q (want one of %s)", f.Kind, strings.Join(Kinds, ", "))
+	}
+	p.factText(b, f, text, add)
+	if f.Answer.Type == 0 {
+		return // already reported
+	}
+	answerKey := map[ValueType]string{EntityValue: "answer", DateValue: "date", NumberValue: "number"}[f.Answer.Type]
+	if known && kt.value != f.Answer.Type {
+		add(f.line(answerKey), what, "a %s fact needs a %s answer, not %s%s", f.Kind, kt.noun, answerKey, rewriteAnswer(b, f, kt.value))
+		return
+	}
+	answer, ok := p.answerRef(b, f, add)
+	if !ok || !p.listRefs(b, f, answer, add) {
+		return
+	}
+	p.alsoRepeats(b, f, add)
+	p.wrongRepeats(b, f, add)
+	if f.Answer.Type == EntityValue {
+		p.enoughDistractors(b, f, answer, sizes, add)
+	}
+}
+
+// factText checks a fact's text: the source excerpt is in the article
+// (text, folded by foldExcerpt), outcome goes with a mediator, the
+// statement has one slot, the false statements and group are well formed
+// and a number's qualifier is one quizcard knows.
+func (p *parser) factText(b *Bank, f Fact, text string, add func(int, string, string, ...any)) {
+	what := "fact " + strconv.Quote(f.ID)
+	switch {
+	case f.Source == "":
+	case len(strings.Fields(f.Source)) < 3:
+		add(f.line("source"), what, "source excerpt %q is too short to check: quote at least three words", f.Source)
+	case text != "" && !strings.Contains(text, foldExcerpt(f.Source)):
+		add(f.line("source"), what, "source excerpt is not in the article text: %q%s", clip(f.Source, 60), excerptHint(b.Article.Text, f.Source))
+	}
+	if f.Outcome != "" && f.Kind != "mediator" {
+		add(f.line("outcome"), what, "outcome goes only with mediator facts")
+	}
+	if f.Statement != "" && strings.Count(f.Statement, "{answer}") != 1 {
+		add(f.line("statement"), what, "statement must contain the slot {answer} exactly once")
+	}
+	p.falseStatements(b, f, add)
+	if f.Group != "" && !idPattern.MatchString(f.Group) {
+		add(f.line("group"), what, "group %q must be lower-case letters, digits and - . _ +", f.Group)
+	}
+	if f.Answer.Type == NumberValue {
+		if _, ok := QualifierBound(f.Answer.Number.Qualifier); !ok {
+			add(f.line("qualifier"), what, "qualifier %q is not one quizcard understands (use one of %s, or leave it out)",
+				f.Answer.Number.Qualifier, strings.Join(Qualifiers(), ", "))
 		}
-		kt, known := kindTypes[f.Kind]
-		if f.Kind != "" && !known {
-			add(f.line("kind"), what, "unknown kind %q (want one of %s)", f.Kind, strings.Join(Kinds, ", "))
-		}
-		switch {
-		case f.Source == "":
-		case len(strings.Fields(f.Source)) < 3:
-			add(f.line("source"), what, "source excerpt %q is too short to check: quote at least three words", f.Source)
-		case text != "" && !strings.Contains(text, foldExcerpt(f.Source)):
-			add(f.line("source"), what, "source excerpt is not in the article text: %q%s", clip(f.Source, 60), excerptHint(b.Article.Text, f.Source))
-		}
-		if f.Outcome != "" && f.Kind != "mediator" {
-			add(f.line("outcome"), what, "outcome goes only with mediator facts")
-		}
-		if f.Statement != "" && strings.Count(f.Statement, "{answer}") != 1 {
-			add(f.line("statement"), what, "statement must contain the slot {answer} exactly once")
-		}
-		p.falseStatements(b, f, add)
-		if f.Group != "" && !idPattern.MatchString(f.Group) {
-			add(f.line("group"), what, "group %q must be lower-case letters, digits and - . _ +", f.Group)
-		}
-		if f.Answer.Type == NumberValue {
-			if _, ok := QualifierBound(f.Answer.Number.Qualifier); !ok {
-				add(f.line("qualifier"), what, "qualifier %q is not one quizcard understands (use one of %s, or leave it out)",
-					f.Answer.Number.Qualifier, strings.Join(Qualifiers(), ", "))
-			}
-		}
-		if f.Answer.Type == 0 {
-			continue // already reported
-		}
-		answerKey := map[ValueType]string{EntityValue: "answer", DateValue: "date", NumberValue: "number"}[f.Answer.Type]
-		if known && kt.value != f.Answer.Type {
-			add(f.line(answerKey), what, "a %s fact needs a %s answer, not %s%s", f.Kind, kt.noun, answerKey, rewriteAnswer(b, f, kt.value))
-			continue
-		}
-		// References.
-		var answerEntity Entity
-		if f.Answer.Type == EntityValue {
-			e, ok := b.Entity(f.Answer.Entity)
-			switch {
-			case !ok:
-				add(f.line("answer"), what, "answer %q is not a known %s%s", f.Answer.Entity, kt.noun, b.didYouMean(f.Answer.Entity, kt.pools...))
+	}
+}
+
+// answerRef returns the entity a fact's answer names, checking that it
+// exists, is of a pool the fact's kind takes and is no foil; false when it
+// is not. A date or number answer gives the zero Entity and true.
+func (p *parser) answerRef(b *Bank, f Fact, add func(int, string, string, ...any)) (Entity, bool) {
+	if f.Answer.Type != EntityValue {
+		return Entity{}, true
+	}
+	what := "fact " + strconv.Quote(f.ID)
+	kt, known := kindTypes[f.Kind]
+	e, ok := b.Entity(f.Answer.Entity)
+	switch {
+	case !ok:
+		add(f.line("answer"), what, "answer %q is not a known %s%s", f.Answer.Entity, kt.noun, b.didYouMean(f.Answer.Entity, kt.pools...))
+		return Entity{}, false
+	case known && !inPools(e.Pool, kt.pools):
+		add(f.line("answer"), what, "answer %q is a %s; a %s fact needs a %s", e.ID, poolNoun[e.Pool], f.Kind, kt.noun)
+		return Entity{}, false
+	}
+	if e.Foil {
+		add(f.line("answer"), what, "answer %q is a foil (foil = true): a foil is only ever a wrong option", e.ID)
+		return Entity{}, false
+	}
+	return e, true
+}
+
+// listRefs checks the entities a fact's also and wrong lists name: each
+// exists, no also is a foil, and every wrong answer is of the answer's
+// kind (candidateKey). It returns false when one does not exist.
+func (p *parser) listRefs(b *Bank, f Fact, answer Entity, add func(int, string, string, ...any)) bool {
+	what := "fact " + strconv.Quote(f.ID)
+	kt := kindTypes[f.Kind]
+	refsOK := true
+	for _, l := range []struct {
+		key  string
+		vals []Value
+	}{{"also", f.Also}, {"wrong", f.Wrong}} {
+		for _, v := range l.vals {
+			if v.Type != EntityValue {
 				continue
-			case known && !inPools(e.Pool, kt.pools):
-				add(f.line("answer"), what, "answer %q is a %s; a %s fact needs a %s", e.ID, poolNoun[e.Pool], f.Kind, kt.noun)
-				continue
 			}
-			if e.Foil {
-				add(f.line("answer"), what, "answer %q is a foil (foil = true): a foil is only ever a wrong option", e.ID)
-				continue
-			}
-			answerEntity = e
-		}
-		refsOK := true
-		for _, l := range []struct {
-			key  string
-			vals []Value
-		}{{"also", f.Also}, {"wrong", f.Wrong}} {
-			for _, v := range l.vals {
-				if v.Type != EntityValue {
-					continue
-				}
-				e, ok := b.Entity(v.Entity)
-				if !ok {
-					add(f.line(l.key), what, "%s %q is not a known entity%s", l.key, v.Entity, b.didYouMean(v.Entity, kt.pools...))
-					refsOK = false
-				} else if l.key == "also" && e.Foil {
-					add(f.line(l.key), what, "also %q is a foil (foil = true): a foil is never a true answer", v.Entity)
-				} else if l.key == "wrong" && candidateKey(e) != candidateKey(answerEntity) {
-					add(f.line(l.key), what, "wrong answer %q is a %s, unlike the answer %q", v.Entity, describe(e), answerEntity.ID)
-				}
+			e, ok := b.Entity(v.Entity)
+			if !ok {
+				add(f.line(l.key), what, "%s %q is not a known entity%s", l.key, v.Entity, b.didYouMean(v.Entity, kt.pools...))
+				refsOK = false
+			} else if l.key == "also" && e.Foil {
+				add(f.line(l.key), what, "also %q is a foil (foil = true): a foil is never a true answer", v.Entity)
+			} else if l.key == "wrong" && candidateKey(e) != candidateKey(answer) {
+				add(f.line(l.key), what, "wrong answer %q is a %s, unlike the answer %q", v.Entity, describe(e), answer.ID)
 			}
 		}
-		if !refsOK {
-			continue
+	}
+	return refsOK
+}
+
+// enoughDistractors checks that a fact with an entity answer can draw
+// MinDistractors wrong options from the bank (an accepted fact only from
+// accepted entities). Dates and numbers can always be shifted; entities
+// come only from the bank.
+func (p *parser) enoughDistractors(b *Bank, f Fact, answer Entity, sizes candidates, add func(int, string, string, ...any)) {
+	size := sizes.all // an accepted fact draws only on accepted entities
+	if !f.Draft {
+		size = sizes.accepted
+	}
+	n := size[candidateKey(answer)] - 1
+	for _, v := range f.Also {
+		if e, ok := b.Entity(v.Entity); ok && candidateKey(e) == candidateKey(answer) && e.ID != answer.ID {
+			n--
 		}
-		p.alsoRepeats(b, f, add)
-		// Truth: a distractor may be neither the answer nor another true answer.
-		truths := map[string]bool{b.Key(f.Answer): true}
-		for _, v := range f.Also {
-			truths[b.Key(v)] = true
-		}
-		seen := map[string]bool{}
-		for _, v := range f.Wrong {
-			k := b.Key(v)
-			switch {
-			case k == b.Key(f.Answer):
-				add(f.line("wrong"), what, "wrong answer %q is the right answer", b.Text(v))
-			case truths[k]:
-				add(f.line("wrong"), what, "wrong answer %q is also listed as true (also)", b.Text(v))
-			case seen[k]:
-				add(f.line("wrong"), what, "wrong answer %q is listed twice", b.Text(v))
-			}
-			seen[k] = true
-		}
-		// Enough candidates for three distractors. Dates and numbers can
-		// always be shifted; entities come only from the bank.
-		if f.Answer.Type == EntityValue {
-			size := poolSize // an accepted fact draws only on accepted entities
-			if !f.Draft {
-				size = acceptedSize
-			}
-			n := size[candidateKey(answerEntity)] - 1
-			for _, v := range f.Also {
-				if e, ok := b.Entity(v.Entity); ok && candidateKey(e) == candidateKey(answerEntity) && e.ID != answerEntity.ID {
-					n--
-				}
-			}
-			if n < MinDistractors {
-				add(f.line("answer"), what, "only %d candidate distractors for %s (%s); needs %d: %s",
-					max(n, 0), f.Answer.Entity, describe(answerEntity)+"s", MinDistractors, moreCandidates(b, answerEntity, MinDistractors-max(n, 0), f.Draft))
-			}
-		}
+	}
+	if n < MinDistractors {
+		add(f.line("answer"), "fact "+strconv.Quote(f.ID), "only %d candidate distractors for %s (%s); needs %d: %s",
+			max(n, 0), f.Answer.Entity, describe(answer)+"s", MinDistractors, moreCandidates(b, answer, MinDistractors-max(n, 0), f.Draft))
 	}
 }
 
@@ -231,7 +287,7 @@ func (p *parser) articleLine(key string) int {
 // foldExcerpt normalises text for finding an excerpt in the article: Fold,
 // and sentence punctuation dropped, since a curator quoting `"repents,"`
 // naturally leaves the comma out.
-func foldExcerpt(s string) string { return fold(s, true) }
+func foldExcerpt(s string) string { return fold(s, lowerCase|dropPunct) }
 
 // candidateKey groups entities that can stand in for each other as options:
 // the same pool, and for groups the same type.

@@ -180,6 +180,16 @@ func (d Date) String() string {
 	return ""
 }
 
+// HumanDate returns an ISO date as in the bank ("2019-11-03") the way
+// people read it ("3 November 2019"), or iso itself when ParseDate
+// cannot read it.
+func HumanDate(iso string) string {
+	if d, err := ParseDate(iso); err == nil {
+		return d.String()
+	}
+	return iso
+}
+
 // Printed returns what the article itself gives of d: String without an
 // inferred year ("24 September"), or "" when only the year is inferred.
 func (d Date) Printed() string {

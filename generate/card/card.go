@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // A Card is the content of a briefing card, in the fixed section order.
@@ -166,7 +167,7 @@ func when(b *bank.Bank) string {
 	}
 	for _, e := range b.Pool(bank.Events) {
 		if sameDate(e.Date, a.Date) {
-			return a.Date.String() + ": " + capitalise(e.Name)
+			return a.Date.String() + ": " + english.Capitalise(e.Name)
 		}
 	}
 	return a.Date.String()
@@ -200,7 +201,7 @@ func deals(b *bank.Bank) Row {
 			if w := statusWords[e.Status]; w != "" {
 				detail = append(detail, w)
 			}
-			item := capitalise(e.Name)
+			item := english.Capitalise(e.Name)
 			if len(detail) > 0 {
 				item += " — " + strings.Join(detail, "; ")
 			}
@@ -250,7 +251,7 @@ func mediation(b *bank.Bank) Row {
 			if ef == nil {
 				ef = &effort{}
 				if g, ok := b.Entity(k); ok {
-					ef.name = capitalise(g.Name)
+					ef.name = english.Capitalise(g.Name)
 				}
 				efforts[k] = ef
 				order = append(order, k)
@@ -403,7 +404,7 @@ func timeline(b *bank.Bank) []Tick {
 	for _, e := range events {
 		t := Tick{
 			Date:      e.Date.Short(),
-			Label:     capitalise(e.Name),
+			Label:     english.Capitalise(e.Name),
 			Highlight: sameDate(e.Date, a.Date),
 			Year:      e.Date.Year,
 			Key:       e.Key,
@@ -456,12 +457,4 @@ func anniversary(d, article bank.Date) bool {
 	same := bank.Date{Year: article.Year, Month: d.Month, Day: d.Day, Precision: bank.Day}
 	days := article.Time().Sub(same.Time()).Hours() / 24
 	return days >= -7 && days <= 7
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

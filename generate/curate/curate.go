@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 	"github.com/quizcard/quizcard/generate/safefile"
 )
 
@@ -102,13 +103,9 @@ func File(name string) (Addition, error) {
 	if len(facts) == 0 {
 		return Addition{}, fmt.Errorf("%s: no [[facts]] to add", name)
 	}
-	noun := "facts"
-	if len(facts) == 1 {
-		noun = "fact"
-	}
 	return Addition{
 		Text: append([]byte("\n"), data...),
-		What: fmt.Sprintf("%d %s from %s", len(facts), noun, name),
+		What: english.Plural(len(facts), "fact", "") + " from " + name,
 		place: func(e bank.Error, base int) bank.Error {
 			e.File, e.Line = name, e.Line-base-1 // the blank line before the file
 			return e

@@ -111,59 +111,17 @@ func bareYear(text string, s, e int, article time.Time) bool {
 	return true
 }
 
-func readDate(part func(string) string, article time.Time) (bank.Date, bool, bool) {
-	ad := bank.Date{Year: article.Year(), Month: int(article.Month()), Day: article.Day(), Precision: bank.Day}
+// readDate reads the date a pattern matched, given its named parts, on an
+// article published on article (zero when unknown). resolved is true when
+// the date was worked out from the article's date ("yesterday", "last
+// month", "on Tuesday"); ok is false when the parts make no date quizcard
+// can use.
+func readDate(part func(string) string, article time.Time) (d bank.Date, resolved, ok bool) {
 	if rel := part("rel"); rel != "" {
 		if article.IsZero() {
 			return bank.Date{}, false, false
 		}
-		var d bank.Date
-		switch rel = strings.ToLower(strings.Join(strings.Fields(rel), " ")); {
-		case rel == "today":
-			d = ad
-		case rel == "yesterday":
-			t := article.AddDate(0, 0, -1)
-			d = bank.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: bank.Day}
-		case rel == "tomorrow":
-			t := article.AddDate(0, 0, 1)
-			d = bank.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: bank.Day}
-		case strings.HasSuffix(rel, "week"):
-			return bank.Date{}, false, false // too vague for a question
-		case strings.HasSuffix(rel, "month"):
-			t := time.Date(article.Year(), article.Month(), 1, 0, 0, 0, 0, time.UTC)
-			switch {
-			case strings.HasPrefix(rel, "last"):
-				t = t.AddDate(0, -1, 0)
-			case strings.HasPrefix(rel, "next"):
-				t = t.AddDate(0, 1, 0)
-			}
-			d = bank.Date{Year: t.Year(), Month: int(t.Month()), Precision: bank.Month}
-		case strings.HasSuffix(rel, "year"):
-			y := article.Year()
-			switch {
-			case strings.HasPrefix(rel, "last"):
-				y--
-			case strings.HasPrefix(rel, "next"):
-				y++
-			}
-			return bank.Date{Year: y, Precision: bank.Year, Inferred: true}, true, true
-		case strings.HasSuffix(rel, "ago"):
-			n, ok := smallNumbers[part("n")]
-			if !ok {
-				n, _ = strconv.Atoi(part("n"))
-			}
-			switch part("unit") {
-			case "years":
-				return bank.Date{Year: article.Year() - n, Precision: bank.Year, Inferred: true}, true, true
-			case "months":
-				t := time.Date(article.Year(), article.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -n, 0)
-				d = bank.Date{Year: t.Year(), Month: int(t.Month()), Precision: bank.Month}
-			default:
-				return bank.Date{}, false, false
-			}
-		}
-		d.Inferred, d.Resolved = true, true
-		return d, true, true
+		return relativeDate(rel, part("n"), part("unit"), article)
 	}
 	year, _ := strconv.Atoi(part("year"))
 	month := 0
@@ -177,7 +135,6 @@ func readDate(part func(string) string, article time.Time) (bank.Date, bool, boo
 		day, _ = strconv.Atoi(strings.TrimRight(d, "stndrh"))
 	}
 	wday := part("wday")
-	var d bank.Date
 	switch {
 	case year > 0 && month > 0 && day > 0:
 		d = bank.Date{Year: year, Month: month, Day: day, Precision: bank.Day}
@@ -214,4 +171,59 @@ func readDate(part func(string) string, article time.Time) (bank.Date, bool, boo
 		return bank.Date{}, false, false
 	}
 	return d, false, true
+}
+
+// relativeDate resolves rel, a date given relative to the article's date
+// ("yesterday", "last month", "next year", "three years ago", with n and
+// unit the parts of an "ago"), against article, which is not zero. It
+// returns readDate's results; "this week" and the like are too vague and
+// give no date.
+func relativeDate(rel, n, unit string, article time.Time) (bank.Date, bool, bool) {
+	var d bank.Date
+	switch rel = strings.ToLower(strings.Join(strings.Fields(rel), " ")); {
+	case rel == "today":
+		d = bank.Date{Year: article.Year(), Month: int(article.Month()), Day: article.Day(), Precision: bank.Day}
+	case rel == "yesterday":
+		t := article.AddDate(0, 0, -1)
+		d = bank.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: bank.Day}
+	case rel == "tomorrow":
+		t := article.AddDate(0, 0, 1)
+		d = bank.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: bank.Day}
+	case strings.HasSuffix(rel, "week"):
+		return bank.Date{}, false, false // too vague for a question
+	case strings.HasSuffix(rel, "month"):
+		t := time.Date(article.Year(), article.Month(), 1, 0, 0, 0, 0, time.UTC)
+		switch {
+		case strings.HasPrefix(rel, "last"):
+			t = t.AddDate(0, -1, 0)
+		case strings.HasPrefix(rel, "next"):
+			t = t.AddDate(0, 1, 0)
+		}
+		d = bank.Date{Year: t.Year(), Month: int(t.Month()), Precision: bank.Month}
+	case strings.HasSuffix(rel, "year"):
+		y := article.Year()
+		switch {
+		case strings.HasPrefix(rel, "last"):
+			y--
+		case strings.HasPrefix(rel, "next"):
+			y++
+		}
+		return bank.Date{Year: y, Precision: bank.Year, Inferred: true}, true, true
+	case strings.HasSuffix(rel, "ago"):
+		k, ok := smallNumbers[n]
+		if !ok {
+			k, _ = strconv.Atoi(n)
+		}
+		switch unit {
+		case "years":
+			return bank.Date{Year: article.Year() - k, Precision: bank.Year, Inferred: true}, true, true
+		case "months":
+			t := time.Date(article.Year(), article.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -k, 0)
+			d = bank.Date{Year: t.Year(), Month: int(t.Month()), Precision: bank.Month}
+		default:
+			return bank.Date{}, false, false
+		}
+	}
+	d.Inferred, d.Resolved = true, true
+	return d, true, true
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // An entity is a person, group, place, deal or event the article names,
@@ -155,67 +156,20 @@ func isParticle(w string) bool {
 func (es *entities) chunk(si int, s sentence, i, j int, claimed []bool, gazAt map[int]gazMatch, known map[*known]*entity) {
 	text := es.text
 	toks := s.toks
-	var title []string
-	var hon []string
-	k := i
-	for ; k < j-1; k++ { // a name keeps at least one word
-		w := strings.ToLower(toks[k].text)
-		switch {
-		case honorifics[w]:
-			hon = append(hon, toks[k].text)
-		case titleHeads[w] || (titleWords[w] && w != "of" && w != "the"):
-			if len(hon) > 0 {
-				goto name
-			}
-			title = append(title, toks[k].text)
-		case w == "of" && len(title) > 0:
-			title = append(title, toks[k].text)
-		default:
-			goto name
-		}
-	}
-name:
-	// "of" and particles do not end a name.
-	for j > k && isParticle(toks[j-1].text) {
-		j--
-	}
-	// Titles after a name belong to an apposition: "Museum of Flight CEO".
-	for j > k+1 && titleHeads[strings.ToLower(toks[j-1].text)] {
-		j--
-	}
+	t, k := leadingTitles(toks, i, j)
+	j = trimNameEnd(toks, k, j)
 	if k >= j {
 		return
 	}
 	nameStart, nameEnd := toks[k].start, toks[j-1].end
 	form := text[nameStart:nameEnd]
 	words := strings.Fields(form)
-	if notNames[strings.ToLower(words[0])] || (len(words) == 1 && notNames[strings.ToLower(strings.TrimSuffix(form, "."))]) {
+	if !couldBeName(form, words, toks[k:j]) {
 		return
 	}
-	if strings.ContainsAny(form, "0123456789\"“”&") {
+	kind, thing := kindOfWords(words)
+	if thing {
 		return
-	}
-	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ","))
-		if !isParticle(w) && (notNames[lw] || titleHeads[lw] || titleWords[lw] || honorifics[lw]) {
-			return
-		}
-	}
-	if j-k == 1 && toks[k].tag == "NNPS" {
-		return
-	}
-	// What the words say it is: an organisation, a place, a thing.
-	kind := ""
-	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
-		switch {
-		case thingWords[lw]:
-			return
-		case orgWords[lw] && kind == "":
-			kind = "organisation"
-		case placeWords[lw] && kind == "":
-			kind = "place"
-		}
 	}
 	if kind == "organisation" {
 		typ := "organisation"
@@ -236,54 +190,7 @@ name:
 		es.mention(e, mention{start: nameStart, end: nameEnd, full: nameStart, sent: si, tokStart: k, tokEnd: j, form: form})
 		return
 	}
-	// Titles written in lower case before the chunk: "foreign minister".
-	full := toks[i].start
-	b := i
-	for b > 0 && toks[b-1].start >= 0 && !claimed[toks[b-1].start] {
-		w := strings.ToLower(toks[b-1].text)
-		if !(titleHeads[w] || titleWords[w]) || w == "the" || w == "of" {
-			break
-		}
-		title = append([]string{toks[b-1].text}, title...)
-		b--
-		full = toks[b].start
-	}
-	// A demonym, a country or an organisation, or a possessive one, before
-	// the title: "French President", "NASA Administrator", "Iran's
-	// Supreme Leader".
-	var country, of *entity
-	if len(title) > 0 {
-		before := strings.TrimRight(text[:full], " ")
-		var g *gazMatch
-		if m, ok := gazAt[len(before)]; ok && (m.ref.demonym || !m.ref.capital) && m.ref.k.kind != "region" {
-			g = &m
-		} else if m := possessiveBefore(text, full, gazAt); m != nil && m.ref.k.kind != "region" {
-			g = m
-		}
-		if g != nil {
-			of = known[g.ref.k]
-			if g.ref.k.kind == "country" {
-				country = of
-			}
-			full = g.start
-		}
-	} else if m, ok := gazAt[len(strings.TrimRight(text[:full], " "))]; ok {
-		// "Governor of Washington Chris Gregoire": the place splits the title.
-		if t := titleOfBefore().FindStringSubmatch(text[max(0, m.start-60):m.start]); t != nil {
-			words := strings.Fields(t[1])
-			if titleHeads[strings.ToLower(words[len(words)-1])] {
-				title = append(words, "of", m.form)
-				full = m.start - len(t[0])
-				if m.ref.k.kind == "country" && !m.ref.capital {
-					country = known[m.ref.k]
-				}
-			}
-		}
-		if w := strings.TrimRight(text[:full], " "); strings.HasSuffix(strings.ToLower(w), "former") {
-			title = append([]string{"former"}, title...)
-			full = len(w) - len("former")
-		}
-	}
+	t = es.titleBefore(t, toks, i, claimed, gazAt, known)
 	if kind == "place" || !nameLike(words) {
 		if label == "GPE" || label == "LOCATION" || kind == "place" {
 			e := es.place(form)
@@ -292,47 +199,202 @@ name:
 		}
 		return
 	}
-	isPerson := len(title) > 0 || len(hon) > 0 || label == "PERSON" && len(words) >= 2
-	m := mention{start: nameStart, end: nameEnd, full: full, sent: si, tokStart: k, tokEnd: j, form: form}
+	isPerson := len(t.title) > 0 || len(t.hon) > 0 || label == "PERSON" && len(words) >= 2
+	m := mention{start: nameStart, end: nameEnd, full: t.full, sent: si, tokStart: k, tokEnd: j, form: form}
 	if isPerson || label == "PERSON" {
-		e := es.person(form)
-		e.votes[label]++
-		if label == "PERSON" {
-			e.votes["NER"]++
-		}
-		if len(title) > 0 || len(hon) > 0 {
-			e.votes["PERSON"] += 2
-			e.votes["TITLE"]++
-		}
-		if len(hon) > 0 {
-			e.addAlias(strings.Join(hon, " ") + " " + form)
-		}
-		if role := roleOf(title, of); role != "" && (e.role == "" || (of != nil && e.country == nil && !e.roleFromApposite)) {
-			e.role = role
-			e.country = country
-			e.roleExcerpt = text[full:nameEnd]
-			e.roleAt = full
-		}
-		if e.role == "" {
-			if role, country, at, end := apposite(es, s, j, gazAt, known); role != "" {
-				e.role, e.country = role, country
-				e.roleExcerpt = text[nameStart:end]
-				e.roleAt = at
-				e.roleFromApposite = true
-			}
-		}
-		es.mention(e, m)
+		es.personNamed(label, t, m, s, j, gazAt, known)
 		return
 	}
+	es.labelled(label, words, m, gazAt, known)
+}
+
+// A titled is what stands before a name: a title ("foreign minister") and
+// honorifics ("Dr"), the country or organisation the title is of, and
+// where the mention with all of it begins (full).
+type titled struct {
+	title, hon  []string
+	full        int
+	country, of *entity
+}
+
+// leadingTitles strips the titles and honorifics that start toks[i:j]
+// ("President", "Supreme Leader of", "Dr") and returns them with k, the
+// first token of the name, which keeps at least one word.
+func leadingTitles(toks []token, i, j int) (titled, int) {
+	var t titled
+	k := i
+	for ; k < j-1; k++ {
+		w := strings.ToLower(toks[k].text)
+		switch {
+		case honorifics[w]:
+			t.hon = append(t.hon, toks[k].text)
+		case titleHeads[w] || (titleWords[w] && w != "of" && w != "the"):
+			if len(t.hon) > 0 {
+				return t, k
+			}
+			t.title = append(t.title, toks[k].text)
+		case w == "of" && len(t.title) > 0:
+			t.title = append(t.title, toks[k].text)
+		default:
+			return t, k
+		}
+	}
+	return t, k
+}
+
+// trimNameEnd returns where the name that starts at toks[k] ends, before j:
+// "of" and particles do not end a name, and titles after it belong to an
+// apposition ("Museum of Flight CEO").
+func trimNameEnd(toks []token, k, j int) int {
+	for j > k && isParticle(toks[j-1].text) {
+		j--
+	}
+	for j > k+1 && titleHeads[strings.ToLower(toks[j-1].text)] {
+		j--
+	}
+	return j
+}
+
+// couldBeName reports whether form, the words of the tokens name, can be a
+// name at all: no word that is never one (or a title), no digits, quotes
+// or ampersand, and not a lone plural proper noun.
+func couldBeName(form string, words []string, name []token) bool {
+	if notNames[strings.ToLower(words[0])] || (len(words) == 1 && notNames[strings.ToLower(strings.TrimSuffix(form, "."))]) {
+		return false
+	}
+	if strings.ContainsAny(form, "0123456789\"“”&") {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ","))
+		if !isParticle(w) && (notNames[lw] || titleHeads[lw] || titleWords[lw] || honorifics[lw]) {
+			return false
+		}
+	}
+	return !(len(name) == 1 && name[0].tag == "NNPS")
+}
+
+// kindOfWords says what the words of a name say it is: "organisation",
+// "place" or "" (the first such word decides), and thing when a word makes
+// it a thing, which is no entity.
+func kindOfWords(words []string) (kind string, thing bool) {
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		switch {
+		case thingWords[lw]:
+			return kind, true
+		case orgWords[lw] && kind == "":
+			kind = "organisation"
+		case placeWords[lw] && kind == "":
+			kind = "place"
+		}
+	}
+	return kind, false
+}
+
+// titleBefore extends t with what comes before the chunk toks[i:]: titles
+// in lower case ("foreign minister"), and before the title a demonym, a
+// country or an organisation, possessive or not ("French President",
+// "NASA Administrator", "Iran's Supreme Leader"); or, with no title, a
+// title split by a place ("Governor of Washington Chris Gregoire") and
+// "former". t.full moves to where all of it begins.
+func (es *entities) titleBefore(t titled, toks []token, i int, claimed []bool, gazAt map[int]gazMatch, known map[*known]*entity) titled {
+	text := es.text
+	t.full = toks[i].start
+	b := i
+	for b > 0 && toks[b-1].start >= 0 && !claimed[toks[b-1].start] {
+		w := strings.ToLower(toks[b-1].text)
+		if !(titleHeads[w] || titleWords[w]) || w == "the" || w == "of" {
+			break
+		}
+		t.title = append([]string{toks[b-1].text}, t.title...)
+		b--
+		t.full = toks[b].start
+	}
+	if len(t.title) > 0 {
+		before := strings.TrimRight(text[:t.full], " ")
+		var g *gazMatch
+		if m, ok := gazAt[len(before)]; ok && (m.ref.demonym || !m.ref.capital) && m.ref.k.kind != "region" {
+			g = &m
+		} else if m := possessiveBefore(text, t.full, gazAt); m != nil && m.ref.k.kind != "region" {
+			g = m
+		}
+		if g != nil {
+			t.of = known[g.ref.k]
+			if g.ref.k.kind == "country" {
+				t.country = t.of
+			}
+			t.full = g.start
+		}
+	} else if m, ok := gazAt[len(strings.TrimRight(text[:t.full], " "))]; ok {
+		// "Governor of Washington Chris Gregoire": the place splits the title.
+		if tm := titleOfBefore().FindStringSubmatch(text[max(0, m.start-60):m.start]); tm != nil {
+			words := strings.Fields(tm[1])
+			if titleHeads[strings.ToLower(words[len(words)-1])] {
+				t.title = append(words, "of", m.form)
+				t.full = m.start - len(tm[0])
+				if m.ref.k.kind == "country" && !m.ref.capital {
+					t.country = known[m.ref.k]
+				}
+			}
+		}
+		if w := strings.TrimRight(text[:t.full], " "); strings.HasSuffix(strings.ToLower(w), "former") {
+			t.title = append([]string{"former"}, t.title...)
+			t.full = len(w) - len("former")
+		}
+	}
+	return t
+}
+
+// personNamed records m, a name read as a person's, with its votes, the
+// alias its honorifics make, and its role: from the title before it, else
+// from an apposition after it (toks[j:] of s).
+func (es *entities) personNamed(label string, t titled, m mention, s sentence, j int, gazAt map[int]gazMatch, known map[*known]*entity) {
+	text := es.text
+	e := es.person(m.form)
+	e.votes[label]++
+	if label == "PERSON" {
+		e.votes["NER"]++
+	}
+	if len(t.title) > 0 || len(t.hon) > 0 {
+		e.votes["PERSON"] += 2
+		e.votes["TITLE"]++
+	}
+	if len(t.hon) > 0 {
+		e.addAlias(strings.Join(t.hon, " ") + " " + m.form)
+	}
+	if role := roleOf(t.title, t.of); role != "" && (e.role == "" || (t.of != nil && e.country == nil && !e.roleFromApposite)) {
+		e.role = role
+		e.country = t.country
+		e.roleExcerpt = text[t.full:m.end]
+		e.roleAt = t.full
+	}
+	if e.role == "" {
+		if role, country, at, end := apposite(es, s, j, gazAt, known); role != "" {
+			e.role, e.country = role, country
+			e.roleExcerpt = text[m.start:end]
+			e.roleAt = at
+			e.roleFromApposite = true
+		}
+	}
+	es.mention(e, m)
+}
+
+// labelled records m, a name that is no person's, as the recogniser's
+// label says: a place (with its country: "Tehran, Iran"), an organisation,
+// or, unlabelled, perhaps a person's surname, which merge decides.
+func (es *entities) labelled(label string, words []string, m mention, gazAt map[int]gazMatch, known map[*known]*entity) {
+	text := es.text
+	form := m.form
 	switch label {
 	case "GPE", "LOCATION":
 		e := es.place(form)
 		e.votes[label]++
 		// "Tehran, Iran": a place and its country.
-		rest := text[nameEnd:]
+		rest := text[m.end:]
 		if strings.HasPrefix(rest, ", ") {
 			for _, g := range gazAt {
-				if g.start == nameEnd+2 && g.ref.k.kind == "country" && !g.ref.demonym {
+				if g.start == m.end+2 && g.ref.k.kind == "country" && !g.ref.demonym {
 					e.country = known[g.ref.k]
 				}
 			}
@@ -392,7 +454,7 @@ func roleOf(title []string, country *entity) string {
 	}
 	role := strings.Join(words, " ")
 	if words[0] != "former" {
-		role = capitalize(role)
+		role = english.Capitalise(role)
 	}
 	if country != nil {
 		if strings.Contains(role, " of ") {
@@ -401,11 +463,6 @@ func roleOf(title []string, country *entity) string {
 		return role + " of " + country.display()
 	}
 	return role
-}
-
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // apposite reads a role given after a name between commas: "Hassan
@@ -464,7 +521,7 @@ func apposite(es *entities, s sentence, j int, gazAt map[int]gazMatch, known map
 			}
 		}
 	}
-	return capitalize(role), country, toks[j].start, toks[end-1].end
+	return english.Capitalise(role), country, toks[j].start, toks[end-1].end
 }
 
 func vote(toks []token) string {

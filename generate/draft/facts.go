@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -153,15 +152,3 @@ func precisionWord(d bank.Date) string {
 }
 
 func trimEnd(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".,;:") }
-
-func sentenceCase(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-func describePerson(e *entity) string {
-	if e.role == "" {
-		return e.name
-	}
-	return fmt.Sprintf("%s (%s)", e.name, e.role)
-}

@@ -47,6 +47,24 @@ type formRef struct {
 	capital bool
 }
 
+// tsvRows returns the rows of an embedded tab-separated table, each with
+// at least n fields (the missing ones empty). Blank lines and lines that
+// start with # are comments.
+func tsvRows(tsv string, n int) [][]string {
+	var rows [][]string
+	for _, line := range strings.Split(tsv, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		for len(f) < n {
+			f = append(f, "")
+		}
+		rows = append(rows, f)
+	}
+	return rows
+}
+
 func loadGazetteer() *gazetteerIndex {
 	g := &gazetteerIndex{byForm: map[string]formRef{}}
 	add := func(form string, r formRef) {
@@ -59,14 +77,7 @@ func loadGazetteer() *gazetteerIndex {
 			g.forms = append(g.forms, form)
 		}
 	}
-	for _, line := range strings.Split(countriesTSV, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		for len(f) < 5 {
-			f = append(f, "")
-		}
+	for _, f := range tsvRows(countriesTSV, 5) {
 		k := &known{name: f[0], kind: "country", capital: f[3], region: f[4], sortOrder: len(g.all)}
 		k.names = append([]string{f[0]}, split(f[1])...)
 		k.demonyms = split(f[2])
@@ -77,14 +88,7 @@ func loadGazetteer() *gazetteerIndex {
 		}
 		g.all = append(g.all, k)
 	}
-	for _, line := range strings.Split(groupsTSV, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		for len(f) < 3 {
-			f = append(f, "")
-		}
+	for _, f := range tsvRows(groupsTSV, 3) {
 		k := &known{name: f[0], kind: f[1], sortOrder: len(g.all)}
 		k.names = append([]string{f[0]}, split(f[2])...)
 		g.all = append(g.all, k)

@@ -46,9 +46,6 @@ vowed vows promised promises suggested suggests told`)
 var mediaWords = set(`magazine newspaper daily weekly agency network channel broadcaster radio
 television website news outlet`)
 
-// unitStop ends a number's unit.
-var pronouns = set(`he she they him her them his hers their`)
-
 func set(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {

@@ -19,6 +19,19 @@ func (e *entity) display() string {
 // merge joins the mentions of one person ("Khamenei", "Ali Khamenei") and
 // drops what is not a name after all; it then gives every entity an id.
 func (es *entities) merge() {
+	gone := es.joinOneWordNames()
+	es.keepNames(gone)
+	es.groupAliases()
+	es.ids()
+}
+
+// joinOneWordNames joins each one-word mention to the full name it ends
+// ("Khamenei" to "Ali Khamenei"), or, for a person, to the one full name
+// it starts ("Thomas" to "Thomas Sam"), the one mentioned most when
+// several fit, and returns the entities so joined. A full name that is a
+// longer form of another ("Ali Khamenei", "Ayatollah Ali Khamenei"
+// stripped to the same) is already one entity.
+func (es *entities) joinOneWordNames() map[*entity]bool {
 	// Full names by surname.
 	bySurname := map[string][]*entity{}
 	for _, e := range es.all {
@@ -27,9 +40,6 @@ func (es *entities) merge() {
 			bySurname[f[len(f)-1]] = append(bySurname[f[len(f)-1]], e)
 		}
 	}
-	// A full name that is a longer form of another ("Ali Khamenei",
-	// "Ayatollah Ali Khamenei" stripped to the same) is already one entity;
-	// one-word mentions join the full name they end.
 	gone := map[*entity]bool{}
 	for _, e := range es.all {
 		if len(strings.Fields(e.name)) != 1 || e.pool == bank.Groups && e.known != nil {
@@ -52,24 +62,36 @@ func (es *entities) merge() {
 			continue
 		}
 		sort.SliceStable(cands, func(i, j int) bool { return len(cands[i].mentions) > len(cands[j].mentions) })
-		into := cands[0]
-		into.mentions = append(into.mentions, e.mentions...)
-		for k, v := range e.votes {
-			if e.pool == bank.People {
-				into.votes[k] += v
-			}
-		}
-		for _, m := range e.mentions {
-			es.at[m.start] = into
-		}
-		if into.role == "" && e.role != "" {
-			into.role, into.country, into.roleExcerpt, into.roleAt = e.role, e.country, e.roleExcerpt, e.roleAt
-		}
-		for _, a := range e.aliases {
-			into.addAlias(a)
-		}
+		es.join(cands[0], e)
 		gone[e] = true
 	}
+	return gone
+}
+
+// join moves e's mentions, votes (for a person), role and aliases into
+// into.
+func (es *entities) join(into, e *entity) {
+	into.mentions = append(into.mentions, e.mentions...)
+	for k, v := range e.votes {
+		if e.pool == bank.People {
+			into.votes[k] += v
+		}
+	}
+	for _, m := range e.mentions {
+		es.at[m.start] = into
+	}
+	if into.role == "" && e.role != "" {
+		into.role, into.country, into.roleExcerpt, into.roleAt = e.role, e.country, e.roleExcerpt, e.roleAt
+	}
+	for _, a := range e.aliases {
+		into.addAlias(a)
+	}
+}
+
+// keepNames keeps the entities that are not gone (joined into another)
+// and are real names, with their mentions in text order, sorted by pool
+// and then by first mention; the mentions of those dropped are forgotten.
+func (es *entities) keepNames(gone map[*entity]bool) {
 	// Two full names, one inside the other: "Donald Trump", "Donald J.
 	// Trump" are rare; "Emmanuel Macron" twice is one entity already.
 	var keep []*entity
@@ -93,7 +115,11 @@ func (es *entities) merge() {
 		return firstAt(keep[i]) < firstAt(keep[j])
 	})
 	es.all = keep
-	// Aliases: the other names the text uses for a group.
+}
+
+// groupAliases gives each entity but a person the other names the text
+// uses for it as aliases.
+func (es *entities) groupAliases() {
 	for _, e := range es.all {
 		if e.pool != bank.People {
 			for _, m := range e.mentions {
@@ -103,7 +129,6 @@ func (es *entities) merge() {
 			}
 		}
 	}
-	es.ids()
 }
 
 func poolOrder(p bank.Pool) int {

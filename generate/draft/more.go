@@ -42,14 +42,7 @@ func (g *gen) foils() {
 	}
 	type foil struct{ name, role, country string }
 	var same, other []foil
-	for _, line := range strings.Split(foilsTSV, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		for len(f) < 3 {
-			f = append(f, "")
-		}
+	for _, f := range tsvRows(foilsTSV, 3) {
 		x := foil{f[0], f[1], f[2]}
 		taken := false
 		for _, p := range people {

@@ -30,44 +30,33 @@ var spelledValue = map[string]float64{
 // findNumbers returns the figures of text outside the spans in skip
 // (dates), each with its qualifier and unit read from the words around it.
 func findNumbers(text string, sents []sentence, skip func(s, e int) bool) []numberMention {
-	var out []numberMention
-	tokAt := map[int]token{}
-	tokIdx := map[int][2]int{}
+	f := numberFinder{text: text, sents: sents, skip: skip, tokIdx: map[int][2]int{}}
 	for si, s := range sents {
 		for ti, t := range s.toks {
 			if t.start >= 0 {
-				tokAt[t.start] = t
-				tokIdx[t.start] = [2]int{si, ti}
+				f.tokIdx[t.start] = [2]int{si, ti}
 			}
 		}
 	}
-	add := func(s, e int, n bank.Number, unitFrom int) {
-		if skip(s, e) || inRange(text, s, e) {
-			return
-		}
-		// Part of a name or a code: "P5+1", "COVID-19", "G7", "3.5-inch".
-		if s > 0 && strings.ContainsAny(text[s-1:s], "+-/_#") || e < len(text) && strings.ContainsAny(text[e:e+1], "+-/_:") {
-			return
-		}
-		if s > 0 && isLetter(text[s-1]) || labelled(text, s) {
-			return
-		}
-		unit, ue := unitAfter(text, unitFrom, sents, tokIdx)
-		if n.Unit != "" && unit != "" {
-			unit = n.Unit + " " + unit
-		} else if n.Unit != "" {
-			unit = n.Unit
-		}
-		if unit == "" {
-			return // a bare figure makes a poor question
-		}
-		n.Unit = unit
-		start := s
-		if q, at := qualifierBefore(text, s); q != "" {
-			n.Qualifier, start = q, at
-		}
-		out = append(out, numberMention{start: start, end: ue, numStart: s, number: n})
-	}
+	f.digits()
+	f.words()
+	sort.Slice(f.out, func(i, j int) bool { return f.out[i].start < f.out[j].start })
+	return f.out
+}
+
+// A numberFinder collects the figures of one text as findNumbers reads it.
+type numberFinder struct {
+	text   string
+	sents  []sentence
+	skip   func(s, e int) bool
+	tokIdx map[int][2]int // sentence and token index of each token, by offset
+	out    []numberMention
+}
+
+// digits finds the figures written in digits: "444", "$5 billion", "5%",
+// "50 million people".
+func (f *numberFinder) digits() {
+	text := f.text
 	for _, m := range numberRE().FindAllStringSubmatchIndex(text, -1) {
 		part := func(name string) string {
 			i := numberRE().SubexpIndex(name)
@@ -103,18 +92,24 @@ func findNumbers(text string, sents []sentence, skip func(s, e int) bool) []numb
 			from = -1 // "$5 billion", "5%": complete as they are
 		}
 		if from < 0 {
-			if skip(m[0], m[1]) || inRange(text, m[0], m[1]) {
+			if f.skip(m[0], m[1]) || inRange(text, m[0], m[1]) {
 				continue
 			}
 			start := m[0]
 			if q, at := qualifierBefore(text, m[0]); q != "" {
 				n.Qualifier, start = q, at
 			}
-			out = append(out, numberMention{start: start, end: m[1], numStart: m[0], number: n})
+			f.out = append(f.out, numberMention{start: start, end: m[1], numStart: m[0], number: n})
 			continue
 		}
-		add(m[0], m[1], n, from)
+		f.add(m[0], m[1], n, from)
 	}
+}
+
+// words finds the figures spelled out, from two up: "three", "one hundred
+// percent"; not a fraction, and not one a figure in digits already covers.
+func (f *numberFinder) words() {
+	text := f.text
 	for _, m := range spelledRE().FindAllStringSubmatchIndex(text, -1) {
 		words := strings.TrimRight(text[m[2]:m[3]], " -")
 		v, ok := spelled(words)
@@ -122,7 +117,7 @@ func findNumbers(text string, sents []sentence, skip func(s, e int) bool) []numb
 			continue
 		}
 		end := m[2] + len(words)
-		if covered(out, m[2]) {
+		if covered(f.out, m[2]) {
 			continue
 		}
 		n := bank.Number{Value: v}
@@ -134,15 +129,46 @@ func findNumbers(text string, sents []sentence, skip func(s, e int) bool) []numb
 			if q, at := qualifierBefore(text, m[2]); q != "" {
 				n.Qualifier, start = q, at
 			}
-			if !skip(start, end+8) {
-				out = append(out, numberMention{start: start, end: end + 8, numStart: m[2], number: n})
+			if !f.skip(start, end+8) {
+				f.out = append(f.out, numberMention{start: start, end: end + 8, numStart: m[2], number: n})
 			}
 			continue
 		}
-		add(m[2], end, n, end)
+		f.add(m[2], end, n, end)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
-	return out
+}
+
+// add records the figure n at text[s:e] with the unit that follows from
+// unitFrom on (after n's own, "million"), and the qualifier before it;
+// not one inside skip, a range, a name or code ("P5+1", "COVID-19"), or a
+// label, nor a bare figure with no unit.
+func (f *numberFinder) add(s, e int, n bank.Number, unitFrom int) {
+	text := f.text
+	if f.skip(s, e) || inRange(text, s, e) {
+		return
+	}
+	// Part of a name or a code: "P5+1", "COVID-19", "G7", "3.5-inch".
+	if s > 0 && strings.ContainsAny(text[s-1:s], "+-/_#") || e < len(text) && strings.ContainsAny(text[e:e+1], "+-/_:") {
+		return
+	}
+	if s > 0 && isLetter(text[s-1]) || labelled(text, s) {
+		return
+	}
+	unit, ue := unitAfter(text, unitFrom, f.sents, f.tokIdx)
+	if n.Unit != "" && unit != "" {
+		unit = n.Unit + " " + unit
+	} else if n.Unit != "" {
+		unit = n.Unit
+	}
+	if unit == "" {
+		return // a bare figure makes a poor question
+	}
+	n.Unit = unit
+	start := s
+	if q, at := qualifierBefore(text, s); q != "" {
+		n.Qualifier, start = q, at
+	}
+	f.out = append(f.out, numberMention{start: start, end: ue, numStart: s, number: n})
 }
 
 func covered(ms []numberMention, at int) bool {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // TOML returns the drafted bank: the [article] block filled in, then the
@@ -185,15 +186,8 @@ func multiline(s string) string {
 // Found says what the draft found: "4 people, 9 dates, 7 numbers, 11
 // quotes → 46 draft facts".
 func (d *Draft) Found() string {
-	return fmt.Sprintf("%d %s, %d %s, %d %s, %d %s → %d draft %s",
-		d.People, plural(d.People, "person", "people"), d.Dates, plural(d.Dates, "date", "dates"),
-		d.Numbers, plural(d.Numbers, "number", "numbers"), d.Quotes, plural(d.Quotes, "quote", "quotes"),
-		len(d.Facts), plural(len(d.Facts), "fact", "facts"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return fmt.Sprintf("%s, %s, %s, %s → %d draft %s",
+		english.Plural(d.People, "person", "people"), english.Plural(d.Dates, "date", ""),
+		english.Plural(d.Numbers, "number", ""), english.Plural(d.Quotes, "quote", ""),
+		len(d.Facts), english.PluralWord(len(d.Facts), "fact", ""))
 }

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 	"github.com/quizcard/quizcard/generate/quiz"
 )
 
@@ -88,13 +89,6 @@ type Empty struct {
 
 func (e Empty) Error() string {
 	return fmt.Sprintf("%s: no question of this quiz fits the format; no file written", e.Format)
-}
-
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
 }
 
 // item is a question as exports write it: version A's position and order.
@@ -186,7 +180,7 @@ func (n *noter) notes() []Note {
 	for _, f := range quiz.Forms {
 		if ids := n.left[f]; len(ids) > 0 {
 			out = append(out, Note(fmt.Sprintf("%s: left out %d %s %s (%s): %s", n.format, len(ids), f.Name(),
-				plural(len(ids), "question"), strings.Join(ids, ", "), n.why[f])))
+				english.PluralWord(len(ids), "question", ""), strings.Join(ids, ", "), n.why[f])))
 		}
 	}
 	return append(out, n.extra...)
@@ -253,14 +247,7 @@ func feedback(q *quiz.Quiz, qu *quiz.Question) string {
 
 // sourceLine names the article: "Radio Farda (RFE/RL), 3 November 2019".
 func sourceLine(q *quiz.Quiz) string {
-	return q.Article.Outlet + ", " + humanDate(q.Article.Date)
-}
-
-func humanDate(iso string) string {
-	if d, err := bank.ParseDate(iso); err == nil {
-		return d.String()
-	}
-	return iso
+	return q.Article.Outlet + ", " + bank.HumanDate(q.Article.Date)
 }
 
 // htmlText escapes text for HTML element content: & < > only, so quotes

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 	"github.com/quizcard/quizcard/generate/export"
 	"github.com/quizcard/quizcard/generate/pdf"
 	"github.com/quizcard/quizcard/generate/quiz"
@@ -65,11 +66,11 @@ func Quiz(q *quiz.Quiz, b *bank.Bank, opt Options) ([]safefile.Job, []export.Not
 					return fmt.Sprintf("students, %d pages, %d copies with answer sheets", n, len(doc.Copies)), err
 				}
 				n, err := pdf.Quiz(w, q, opt.Paper, meta)
-				return fmt.Sprintf("students, %s", pages(n)), err
+				return "students, " + english.Plural(n, "page", ""), err
 			}},
 			safefile.Job{Name: "quiz-key.pdf", Write: func(w io.Writer) (string, error) {
 				n, err := pdf.Key(w, q, opt.Paper, keyMeta)
-				return fmt.Sprintf("answer key, %s", pages(n)), err
+				return "answer key, " + english.Plural(n, "page", ""), err
 			}})
 	}
 	if opt.Formats["json"] {
@@ -97,13 +98,6 @@ func Quiz(q *quiz.Quiz, b *bank.Bank, opt Options) ([]safefile.Job, []export.Not
 		return nil, notes, errors.New("nothing to write: " + string(notes[len(notes)-1]))
 	}
 	return jobs, notes, nil
-}
-
-func pages(n int) string {
-	if n == 1 {
-		return "1 page"
-	}
-	return fmt.Sprintf("%d pages", n)
 }
 
 // PoolFormats returns the formats a pool (quiz.Pool) is written in: the

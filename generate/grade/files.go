@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/quizcard/quizcard/generate/english"
 	"github.com/quizcard/quizcard/generate/safefile"
 )
 
@@ -13,7 +14,7 @@ import (
 func Files(rep *Report, reviews []Review) []safefile.Job {
 	return []safefile.Job{
 		{Name: "grades.csv", Write: func(w io.Writer) (string, error) {
-			return count(len(rep.Results), "student"), GradesCSV(w, rep)
+			return english.Plural(len(rep.Results), "student", ""), GradesCSV(w, rep)
 		}},
 		{Name: "items.csv", Write: func(w io.Writer) (string, error) { return "", ItemsCSV(w, rep) }},
 		{Name: "report.html", Write: func(w io.Writer) (string, error) { return "", ReportHTML(w, rep, reviews) }},
@@ -28,23 +29,15 @@ func Files(rep *Report, reviews []Review) []safefile.Job {
 func Summary(rep *Report, pages, sheets, reviews int) string {
 	var b strings.Builder
 	if pages > 0 {
-		fmt.Fprintf(&b, "read %s: %s, %d of questions, blank or unreadable\n", count(pages, "page"), count(sheets, "answer sheet"), pages-sheets)
+		fmt.Fprintf(&b, "read %s: %s, %d of questions, blank or unreadable\n", english.Plural(pages, "page", ""), english.Plural(sheets, "answer sheet", ""), pages-sheets)
 	}
 	if rep.Scores.N == 0 {
 		b.WriteString("graded no students: no answer sheet was read\n")
 	} else {
-		fmt.Fprintf(&b, "graded %s: mean %s of %d\n", count(rep.Scores.N, "student"), num(rep.Scores.Mean), rep.Scores.Max)
+		fmt.Fprintf(&b, "graded %s: mean %s of %d\n", english.Plural(rep.Scores.N, "student", ""), num(rep.Scores.Mean), rep.Scores.Max)
 	}
 	if reviews > 0 {
-		fmt.Fprintf(&b, "%s to check: see report.html (review.csv lists them)\n", count(reviews, "thing"))
+		fmt.Fprintf(&b, "%s to check: see report.html (review.csv lists them)\n", english.Plural(reviews, "thing", ""))
 	}
 	return b.String()
-}
-
-// count says "1 page", "2 pages".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

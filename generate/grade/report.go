@@ -6,6 +6,8 @@ import (
 	"io"
 	"math"
 	"strings"
+
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // ReportHTML writes report.html: the score distribution, per question its
@@ -32,7 +34,7 @@ var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		return fmt.Sprintf("%+.2f", v)
 	},
 	"num":   num,
-	"count": count,
+	"count": func(n int, noun string) string { return english.Plural(n, noun, "") },
 	"join":  strings.Join,
 	"width": func(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) },
 	"bin":   func(i int) string { return fmt.Sprintf("%d–%d%%", 10*i, 10*i+9+boolInt(i == 9)) },

@@ -145,7 +145,7 @@ func parseAnswer(q *quiz.Question, it quiz.Item, cell string) ([]int, error) {
 		return out, nil
 	}
 	letterOf := func(s string) int {
-		s = strings.Trim(strings.ToUpper(s), "()[]. )")
+		s = strings.Trim(strings.ToUpper(s), "()[]. ")
 		if len(s) == 1 && s[0] >= 'A' && int(s[0]-'A') < n {
 			return int(s[0] - 'A')
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/card"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // accent is the card's one colour; structure never depends on it.
@@ -330,7 +331,7 @@ func Card(w io.Writer, c *card.Card, opt CardOptions, m Meta) ([]string, error) 
 	if opt.Nup > 1 {
 		cols, rows, gx, gy := grid(p, page)
 		if opt.Nup > cols*rows {
-			return nil, fmt.Errorf("at most %d %s %s fit on one %s sheet; asked for %d", cols*rows, p.Name, plural(cols*rows, "card"), opt.Sheet.Name, opt.Nup)
+			return nil, fmt.Errorf("at most %d %s %s fit on one %s sheet; asked for %d", cols*rows, p.Name, english.PluralWord(cols*rows, "card", ""), opt.Sheet.Name, opt.Nup)
 		}
 		for i := 0; i < opt.Nup; i++ {
 			origins = append(origins, [2]float64{gx + float64(i%cols)*p.W, gy + float64(i/cols)*p.H})

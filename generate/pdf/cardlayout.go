@@ -347,46 +347,65 @@ func (c cardKit) numbers(cd *card.Card, pl cardPlan, w float64, across bool) pie
 	figs := cd.Numbers[:n]
 	var body piece
 	if across {
-		for _, perRow := range []int{n, (n + 1) / 2} {
-			colW := w / float64(perRow)
-			var caps [][]string
-			var rowH []float64
-			over := false
-			for i, f := range figs {
-				l, o := c.t.wrapWords(cs, f.Caption, colW-2)
-				over = over || o || c.t.width(fs, f.Value) > colW-2
-				caps = append(caps, l)
-				if i%perRow == 0 {
-					rowH = append(rowH, 0)
-				}
-				rowH[len(rowH)-1] = max(rowH[len(rowH)-1], fs.height(1)+cs.height(len(l)))
-			}
-			if over && perRow > 2 {
-				continue
-			}
-			if over {
-				*c.over = true
-			}
-			h := 0.0
-			for _, rh := range rowH {
-				h += rh + 1
-			}
-			body = piece{h: h - 1, draw: func(x, y float64) {
-				for i, f := range figs {
-					if i > 0 && i%perRow == 0 {
-						y += rowH[i/perRow-1] + 1
-					}
-					cx := x + float64(i%perRow)*colW
-					c.t.setColor(accent)
-					c.t.lines(fs, cx, y, colW-2, []string{f.Value})
-					c.t.setGrey(0)
-					c.t.lines(cs, cx, y+fs.height(1), colW-2, caps[i])
-				}
-			}}
-			break
-		}
-		return stack(1, c.head("By the numbers", w), body)
+		body = c.numbersAcross(figs, fs, cs, w)
+	} else {
+		body = c.numbersListed(figs, fs, cs, w)
 	}
+	return stack(1, c.head("By the numbers", w), body)
+}
+
+// numbersAcross sets figs side by side across w, figures in fs and
+// captions in cs: all in one row, or in two when a caption word would not
+// fit a narrow column (and then, if one still does not fit, the card says
+// it is over).
+func (c cardKit) numbersAcross(figs []card.Figure, fs, cs style, w float64) piece {
+	n := len(figs)
+	var body piece
+	for _, perRow := range []int{n, (n + 1) / 2} {
+		colW := w / float64(perRow)
+		var caps [][]string
+		var rowH []float64
+		over := false
+		for i, f := range figs {
+			l, o := c.t.wrapWords(cs, f.Caption, colW-2)
+			over = over || o || c.t.width(fs, f.Value) > colW-2
+			caps = append(caps, l)
+			if i%perRow == 0 {
+				rowH = append(rowH, 0)
+			}
+			rowH[len(rowH)-1] = max(rowH[len(rowH)-1], fs.height(1)+cs.height(len(l)))
+		}
+		if over && perRow > 2 {
+			continue
+		}
+		if over {
+			*c.over = true
+		}
+		h := 0.0
+		for _, rh := range rowH {
+			h += rh + 1
+		}
+		body = piece{h: h - 1, draw: func(x, y float64) {
+			for i, f := range figs {
+				if i > 0 && i%perRow == 0 {
+					y += rowH[i/perRow-1] + 1
+				}
+				cx := x + float64(i%perRow)*colW
+				c.t.setColor(accent)
+				c.t.lines(fs, cx, y, colW-2, []string{f.Value})
+				c.t.setGrey(0)
+				c.t.lines(cs, cx, y+fs.height(1), colW-2, caps[i])
+			}
+		}}
+		break
+	}
+	return body
+}
+
+// numbersListed sets figs one under another in w, figures in fs and each
+// caption in cs beside its figure, or under it when a caption word would
+// not fit beside.
+func (c cardKit) numbersListed(figs []card.Figure, fs, cs style, w float64) piece {
 	figW := 0.0
 	for _, f := range figs {
 		figW = max(figW, c.t.width(fs, f.Value))
@@ -410,7 +429,7 @@ func (c cardKit) numbers(cd *card.Card, pl cardPlan, w float64, across bool) pie
 		rows = append(rows, r)
 		h += r.h + 1
 	}
-	body = piece{h: h, draw: func(x, y float64) {
+	return piece{h: h, draw: func(x, y float64) {
 		for i, f := range figs {
 			r := rows[i]
 			c.t.setColor(accent)
@@ -426,7 +445,6 @@ func (c cardKit) numbers(cd *card.Card, pl cardPlan, w float64, across bool) pie
 			y += r.h + 1
 		}
 	}}
-	return stack(1, c.head("By the numbers", w), body)
 }
 
 // footer gives the source (and URL, unless the plan dropped it) on the

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 	"github.com/quizcard/quizcard/generate/quiz"
 )
 
@@ -25,9 +26,9 @@ func Key(w io.Writer, q *quiz.Quiz, p Paper, m Meta) (int, error) {
 	d := newDoc(p, m)
 	t := newText(d)
 	x, width := qMargin, p.W-2*qMargin
-	published := humanDate(q.Article.Date)
-	intro := fmt.Sprintf("%d questions · %d %s · seed %d · from “%s”, %s, %s",
-		len(q.Questions), len(q.Versions), plural(len(q.Versions), "version"), q.Seed,
+	published := bank.HumanDate(q.Article.Date)
+	intro := fmt.Sprintf("%d questions · %s · seed %d · from “%s”, %s, %s",
+		len(q.Questions), english.Plural(len(q.Versions), "version", ""), q.Seed,
 		q.Article.Title, q.Article.Outlet, published)
 	titleLines := t.wrap(qTitle, "Answer key: "+q.Title, width)
 	introLines := t.wrap(qSmall, intro, width)
@@ -67,21 +68,6 @@ func Key(w io.Writer, q *quiz.Quiz, p Paper, m Meta) (int, error) {
 		return 0, err
 	}
 	return finish(d, w)
-}
-
-// humanDate formats an ISO date from the quiz as people read it.
-func humanDate(iso string) string {
-	if d, err := bank.ParseDate(iso); err == nil {
-		return d.String()
-	}
-	return iso
-}
-
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
 }
 
 // positions maps each question to its number in every version.

@@ -209,128 +209,179 @@ func withHeading(t text, st quizStyle, name string, b block, x, w float64) block
 // questionBlock measures one question as a version shows it, and returns
 // the block that draws it.
 func questionBlock(t text, st quizStyle, q *quiz.Question, it quiz.Item, x, w float64) block {
-	d := t.d
-	tx, tw := x+st.indent, w-st.indent
-	prompt := t.wrap(st.body, q.Prompt, tw)
-	head := st.body.height(len(prompt)) + 1.5
-	number := fmt.Sprintf("%d.", it.Number)
-	drawHead := func(y float64) {
-		t.lines(st.bold, x, y, st.indent, []string{number})
-		t.lines(st.body, tx, y, tw, prompt)
-	}
-	box := func(bx, by float64) {
-		d.SetLineWidth(0.3)
-		d.Rect(bx, by+(ptmm(st.body.lead)-st.box)/2, st.box, st.box, "D")
-	}
+	qh := newQuestionHead(t, st, it.Number, q.Prompt, x, w)
 	shown := q.Shown(it)
 	switch q.Form {
 	case quiz.TF:
-		widths := make([]float64, len(shown))
-		for i, o := range shown {
-			widths[i] = t.width(st.body, o)
-		}
-		return block{h: head + st.body.height(1) + st.gap, draw: func(y float64) {
-			drawHead(y)
-			y += head
-			bx := tx
-			for i, o := range shown {
-				box(bx, y)
-				t.lines(st.body, bx+st.box+2, y, widths[i], []string{o})
-				bx += st.box + 2 + widths[i] + 12
-			}
-		}}
+		return trueFalseBlock(qh, shown)
 	case quiz.Match:
-		// Split the width between the columns by how long their texts are.
-		const boxCol, gutter = 9.0, 6.0
-		avail := tw - boxCol - gutter
-		// The right column is longer than the left (it holds responses
-		// that match no one): rows past the left items have no box.
-		var lw, rw float64
-		for i := range q.Left {
-			lw = max(lw, t.width(st.body, fmt.Sprintf("%d. %s", i+1, q.Left[i])))
-		}
-		for _, r := range shown {
-			rw = max(rw, t.width(st.body, "A. "+r))
-		}
-		leftW := min(max(avail*lw/(lw+rw), avail*0.35), avail*0.65)
-		rightW := avail - leftW
-		type row struct {
-			left, right []string
-			box         bool
-		}
-		rows := make([]row, max(len(q.Left), len(shown)))
-		h := head
-		for i := range rows {
-			if i < len(q.Left) {
-				rows[i].left = t.wrap(st.body, fmt.Sprintf("%d. %s", i+1, q.Left[i]), leftW)
-				rows[i].box = true
-			}
-			if i < len(shown) {
-				rows[i].right = t.wrap(st.body, quiz.Letter(i)+". "+shown[i], rightW)
-			}
-			h += st.body.height(max(len(rows[i].left), len(rows[i].right))) + 1
-		}
-		return block{h: h + st.gap, draw: func(y float64) {
-			drawHead(y)
-			y += head
-			for _, r := range rows {
-				if r.box {
-					d.SetLineWidth(0.3)
-					d.Rect(tx, y+(ptmm(st.body.lead)-5)/2, 6, 5, "D")
-				}
-				t.lines(st.body, tx+boxCol, y, leftW, r.left)
-				t.lines(st.body, tx+boxCol+leftW+gutter, y, rightW, r.right)
-				y += st.body.height(max(len(r.left), len(r.right))) + 1
-			}
-		}}
+		return matchBlock(qh, q.Left, shown)
 	case quiz.Order:
-		items := make([][]string, len(shown))
-		h := head
-		for i, s := range shown {
-			items[i] = t.wrap(st.body, s, tw-8)
-			h += st.body.height(len(items[i])) + 0.5
-		}
-		h += 2 + 7
-		return block{h: h + st.gap, draw: func(y float64) {
-			drawHead(y)
-			y += head
-			for i, lines := range items {
-				t.lines(st.bold, tx, y, 8, []string{quiz.Letter(i) + "."})
-				y = t.lines(st.body, tx+8, y, tw-8, lines) + 0.5
-			}
-			y += 2
-			lh := ptmm(st.small.lead)
-			t.setGrey(70)
-			t.lines(st.small, tx, y+(7-lh)/2, 14, []string{"Earliest"})
-			t.setGrey(0)
-			bx := tx + 16
-			d.SetLineWidth(0.3)
-			for i := range items {
-				d.Rect(bx, y, 8, 7, "D")
-				if i < len(items)-1 {
-					t.centre(st.body, bx+8, y+(7-ptmm(st.body.lead))/2, 6, "→")
-				}
-				bx += 14
-			}
-			t.setGrey(70)
-			t.lines(st.small, bx, y+(7-lh)/2, 14, []string{"Latest"})
-			t.setGrey(0)
-		}}
+		return orderBlock(qh, shown)
 	}
-	// Multiple choice: one box and letter per option.
-	opts := make([][]string, len(shown))
-	h := head
+	return choiceBlock(qh, shown)
+}
+
+// A questionHead is what every question's block starts with: its number
+// in the margin and its prompt wrapped beside it, from x; the answer
+// parts go below, from tx, tw wide.
+type questionHead struct {
+	t      text
+	st     quizStyle
+	x      float64
+	tx, tw float64 // where the prompt and answer parts go, and their width
+	number string
+	prompt []string
+	h      float64 // the head's height, with the space below it
+}
+
+// newQuestionHead wraps a question's prompt for the column x to x+w and
+// measures it.
+func newQuestionHead(t text, st quizStyle, number int, prompt string, x, w float64) questionHead {
+	qh := questionHead{t: t, st: st, x: x, tx: x + st.indent, tw: w - st.indent, number: fmt.Sprintf("%d.", number)}
+	qh.prompt = t.wrap(st.body, prompt, qh.tw)
+	qh.h = st.body.height(len(qh.prompt)) + 1.5
+	return qh
+}
+
+// draw draws the number and the prompt at y.
+func (qh questionHead) draw(y float64) {
+	qh.t.lines(qh.st.bold, qh.x, y, qh.st.indent, []string{qh.number})
+	qh.t.lines(qh.st.body, qh.tx, y, qh.tw, qh.prompt)
+}
+
+// box draws a tick box at bx on the line of body text at by.
+func (qh questionHead) box(bx, by float64) {
+	qh.t.d.SetLineWidth(0.3)
+	qh.t.d.Rect(bx, by+(ptmm(qh.st.body.lead)-qh.st.box)/2, qh.st.box, qh.st.box, "D")
+}
+
+// trueFalseBlock lays out a true/false question: the shown options ("True",
+// "False") side by side, each after its box.
+func trueFalseBlock(qh questionHead, shown []string) block {
+	t, st := qh.t, qh.st
+	widths := make([]float64, len(shown))
 	for i, o := range shown {
-		opts[i] = t.wrap(st.body, o, tw-st.optText)
+		widths[i] = t.width(st.body, o)
+	}
+	return block{h: qh.h + st.body.height(1) + st.gap, draw: func(y float64) {
+		qh.draw(y)
+		y += qh.h
+		bx := qh.tx
+		for i, o := range shown {
+			qh.box(bx, y)
+			t.lines(st.body, bx+st.box+2, y, widths[i], []string{o})
+			bx += st.box + 2 + widths[i] + 12
+		}
+	}}
+}
+
+// matchBlock lays out a matching question: a box and the numbered left
+// items in one column, the lettered responses (shown) in the other.
+func matchBlock(qh questionHead, left, shown []string) block {
+	t, st, d := qh.t, qh.st, qh.t.d
+	tx, tw := qh.tx, qh.tw
+	// Split the width between the columns by how long their texts are.
+	const boxCol, gutter = 9.0, 6.0
+	avail := tw - boxCol - gutter
+	// The right column is longer than the left (it holds responses
+	// that match no one): rows past the left items have no box.
+	var lw, rw float64
+	for i := range left {
+		lw = max(lw, t.width(st.body, fmt.Sprintf("%d. %s", i+1, left[i])))
+	}
+	for _, r := range shown {
+		rw = max(rw, t.width(st.body, "A. "+r))
+	}
+	leftW := min(max(avail*lw/(lw+rw), avail*0.35), avail*0.65)
+	rightW := avail - leftW
+	type row struct {
+		left, right []string
+		box         bool
+	}
+	rows := make([]row, max(len(left), len(shown)))
+	h := qh.h
+	for i := range rows {
+		if i < len(left) {
+			rows[i].left = t.wrap(st.body, fmt.Sprintf("%d. %s", i+1, left[i]), leftW)
+			rows[i].box = true
+		}
+		if i < len(shown) {
+			rows[i].right = t.wrap(st.body, quiz.Letter(i)+". "+shown[i], rightW)
+		}
+		h += st.body.height(max(len(rows[i].left), len(rows[i].right))) + 1
+	}
+	return block{h: h + st.gap, draw: func(y float64) {
+		qh.draw(y)
+		y += qh.h
+		for _, r := range rows {
+			if r.box {
+				d.SetLineWidth(0.3)
+				d.Rect(tx, y+(ptmm(st.body.lead)-5)/2, 6, 5, "D")
+			}
+			t.lines(st.body, tx+boxCol, y, leftW, r.left)
+			t.lines(st.body, tx+boxCol+leftW+gutter, y, rightW, r.right)
+			y += st.body.height(max(len(r.left), len(r.right))) + 1
+		}
+	}}
+}
+
+// orderBlock lays out an ordering question: the lettered events (shown),
+// then a row of boxes from "Earliest" to "Latest" to write the letters in.
+func orderBlock(qh questionHead, shown []string) block {
+	t, st, d := qh.t, qh.st, qh.t.d
+	tx, tw := qh.tx, qh.tw
+	items := make([][]string, len(shown))
+	h := qh.h
+	for i, s := range shown {
+		items[i] = t.wrap(st.body, s, tw-8)
+		h += st.body.height(len(items[i])) + 0.5
+	}
+	h += 2 + 7
+	return block{h: h + st.gap, draw: func(y float64) {
+		qh.draw(y)
+		y += qh.h
+		for i, lines := range items {
+			t.lines(st.bold, tx, y, 8, []string{quiz.Letter(i) + "."})
+			y = t.lines(st.body, tx+8, y, tw-8, lines) + 0.5
+		}
+		y += 2
+		lh := ptmm(st.small.lead)
+		t.setGrey(70)
+		t.lines(st.small, tx, y+(7-lh)/2, 14, []string{"Earliest"})
+		t.setGrey(0)
+		bx := tx + 16
+		d.SetLineWidth(0.3)
+		for i := range items {
+			d.Rect(bx, y, 8, 7, "D")
+			if i < len(items)-1 {
+				t.centre(st.body, bx+8, y+(7-ptmm(st.body.lead))/2, 6, "→")
+			}
+			bx += 14
+		}
+		t.setGrey(70)
+		t.lines(st.small, bx, y+(7-lh)/2, 14, []string{"Latest"})
+		t.setGrey(0)
+	}}
+}
+
+// choiceBlock lays out a multiple-choice question: one box and letter per
+// option (shown).
+func choiceBlock(qh questionHead, shown []string) block {
+	t, st := qh.t, qh.st
+	opts := make([][]string, len(shown))
+	h := qh.h
+	for i, o := range shown {
+		opts[i] = t.wrap(st.body, o, qh.tw-st.optText)
 		h += st.body.height(len(opts[i])) + 0.8
 	}
 	return block{h: h + st.gap, draw: func(y float64) {
-		drawHead(y)
-		y += head
+		qh.draw(y)
+		y += qh.h
 		for i, lines := range opts {
-			box(tx, y)
-			t.lines(st.bold, tx+st.box+1.6, y, 5, []string{quiz.Letter(i)})
-			y = t.lines(st.body, tx+st.optText, y, tw-st.optText, lines) + 0.8
+			qh.box(qh.tx, y)
+			t.lines(st.bold, qh.tx+st.box+1.6, y, 5, []string{quiz.Letter(i)})
+			y = t.lines(st.body, qh.tx+st.optText, y, qh.tw-st.optText, lines) + 0.8
 		}
 	}}
 }

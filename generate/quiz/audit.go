@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // A Violation is an item that breaks one of the item-writing rules, as
@@ -146,7 +147,7 @@ func (g *gen) auditMC(f bank.Fact, qu *Question, bad func(int, string, string, .
 	}
 	curated := map[string]bool{}
 	for _, v := range f.Wrong {
-		curated[bank.Fold(capitalise(g.show(v)))] = true
+		curated[bank.Fold(english.Capitalise(g.show(v)))] = true
 		if v.Type == bank.NumberValue {
 			curated[bank.Fold(v.Number.Digits())] = true
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // plan is how many questions of each form a quiz gets.
@@ -138,7 +139,7 @@ func (g *gen) multipleChoice(f *bank.Fact, choices int, groups []int) (*item, er
 		it.values = append([]bank.Value{answer}, wrong...)
 		it.q.Options = it.q.Options[:0]
 		for _, v := range it.values {
-			it.q.Options = append(it.q.Options, capitalise(g.show(v)))
+			it.q.Options = append(it.q.Options, english.Capitalise(g.show(v)))
 		}
 		why := standsOut(it.q.Options, 0)
 		if why == "" {
@@ -270,14 +271,9 @@ func roundLike(x float64, n bank.Number) float64 {
 // starts the sentence.
 func fillSlot(statement, s string) string {
 	if strings.HasPrefix(statement, "{answer}") {
-		s = capitalise(s)
+		s = english.Capitalise(s)
 	}
 	return strings.Replace(statement, "{answer}", s, 1)
-}
-
-func capitalise(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func normalizeAll(ss []string) []string {
@@ -359,10 +355,7 @@ func joinForms(fs []Form) string {
 
 // describeFilter names the facts a filter selects, for messages.
 func describeFilter(f bank.Filter, n int) string {
-	noun := "facts"
-	if n == 1 {
-		noun = "fact"
-	}
+	noun := english.PluralWord(n, "fact", "")
 	var parts []string
 	if len(f.Kinds) > 0 {
 		parts = append(parts, "of kind "+strings.Join(f.Kinds, " or "))

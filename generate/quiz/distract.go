@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // How wrong options are chosen, and the item-writing principle behind each
@@ -298,11 +299,7 @@ type shortage struct {
 }
 
 func (s *shortage) Error() string {
-	noun := "options"
-	if s.have == 1 {
-		noun = "option"
-	}
-	return fmt.Sprintf("only %d clean wrong %s, needs %d%s", s.have, noun, s.need, s.why)
+	return fmt.Sprintf("only %d clean wrong %s, needs %d%s", s.have, english.PluralWord(s.have, "option", ""), s.need, s.why)
 }
 
 // distractors returns n wrong options for a question about f presented by

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // Matching and ordering questions, and the rules that keep them fair:
@@ -96,7 +97,7 @@ func (g *gen) matchSets(f bank.Filter, groupsOf func([]string) []int) []matchSet
 				continue
 			}
 			seen[date] = true
-			s.ids, s.left, s.right = append(s.ids, e.ID), append(s.left, capitalise(e.Name)), append(s.right, date)
+			s.ids, s.left, s.right = append(s.ids, e.ID), append(s.left, english.Capitalise(e.Name)), append(s.right, date)
 			s.dates = append(s.dates, e.Date)
 		}
 		if len(s.ids) > bank.MinMatchPairs {
@@ -205,7 +206,7 @@ func (g *gen) order(events []bank.Entity, avoid map[string]bool) *item {
 	for _, i := range idx {
 		e := fresh[i]
 		q.Entities = append(q.Entities, e.ID)
-		q.Items = append(q.Items, capitalise(e.Name))
+		q.Items = append(q.Items, english.Capitalise(e.Name))
 		dated = append(dated, e.Date.String()+": "+e.Name)
 		it.keys = append(it.keys, normalizeAll(dateForms(e.Date))...)
 	}

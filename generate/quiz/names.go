@@ -18,31 +18,7 @@ import (
 // normalize folds the typographic variants of quotes, dashes and spaces
 // away but keeps case, so that acronyms can be told from words ("US" is
 // not "us").
-func normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch r {
-		case '‘', '’', '‚', '‛', '′':
-			r = '\''
-		case '“', '”', '„', '‟', '″', '«', '»':
-			r = '"'
-		case '–', '—', '‐', '‑', '−':
-			r = '-'
-		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func normalize(s string) string { return bank.FoldTypography(s) }
 
 // wordRune reports whether r continues a word or a number: a name is
 // found in a text only between runes that do not.

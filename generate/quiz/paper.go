@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // What one paper may hold together (all versions share their questions):
@@ -175,11 +176,7 @@ type ShortError struct {
 }
 
 func (e *ShortError) Error() string {
-	one := "ones"
-	if e.Possible == 1 {
-		one = "one"
-	}
-	return fmt.Sprintf("%d questions asked; the bank gives only %d clean %s under these options: %s", e.Asked, e.Possible, one, e.Why)
+	return fmt.Sprintf("%d questions asked; the bank gives only %d clean %s under these options: %s", e.Asked, e.Possible, english.PluralWord(e.Possible, "one", ""), e.Why)
 }
 
 // explainShort says what limits a paper: how many facts make a clean item

@@ -12,7 +12,8 @@ import (
 )
 
 // A Pending is a file being written: a temporary file beside its
-// destination. Write to it, then Commit or Abort.
+// destination. Write to it, then CommitAll it (with the files that go
+// with it) or Abort.
 type Pending struct {
 	*os.File
 	path   string
@@ -43,9 +44,6 @@ func Create(path string, perm fs.FileMode) (*Pending, error) {
 	return p, nil
 }
 
-// Path returns the destination.
-func (p *Pending) Path() string { return p.path }
-
 // flush syncs and closes the temporary file.
 func (p *Pending) flush() error {
 	if p.closed {
@@ -70,9 +68,6 @@ func (p *Pending) Abort() {
 	}
 	os.Remove(p.File.Name())
 }
-
-// Commit makes the written content the destination's.
-func (p *Pending) Commit() error { return CommitAll([]*Pending{p}) }
 
 // CommitAll flushes every pending file to disk before renaming the first,
 // so a failure while flushing leaves every destination untouched. On error

@@ -20,32 +20,11 @@ import (
 	_ "golang.org/x/image/tiff" // ... or TIFF
 )
 
-// A Scan is one page image from an input file.
-type Scan struct {
-	Source string // "scans.pdf page 3", "img_0042.png"
-	Image  image.Image
-}
-
 // Limits on input, checked before decoding.
 const (
 	MaxFileBytes = 512 << 20  // one scan file: 120 colour pages at 300 dpi are about 150 MiB
 	MaxPixels    = 40_000_000 // one page image: A4 at 600 dpi is 35 million
 )
-
-// Files calls fn with every page image of the given files in order: each
-// page of a PDF (its largest image, as a scanner or copier stores it), and
-// each PNG, JPEG or TIFF file. A folder stands for the files in it, sorted
-// by name. Only one page is held in memory at a time. A page that cannot be
-// decoded is passed with a nil Image and the reason in err.
-func Files(paths []string, fn func(s Scan, err error) error) error {
-	return encoded(paths, func(source string, data []byte, err error) error {
-		var img image.Image
-		if err == nil {
-			img, err = decode(data)
-		}
-		return fn(Scan{Source: source, Image: img}, err)
-	})
-}
 
 // encoded calls fn with every page image of the files, still encoded.
 func encoded(paths []string, fn func(source string, data []byte, err error) error) error {

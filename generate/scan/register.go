@@ -109,17 +109,10 @@ func (g *gray) findMark(guess *transform, c sheet.Point, side float64) (float64,
 	if x1-x0 < r || y1-y0 < r {
 		return 0, 0, 0, errors.New("not on the image: is the page cut off?")
 	}
-	lo, hi := 255, 0
-	for y := y0; y <= y1; y += 2 {
-		for x := x0; x <= x1; x += 2 {
-			v := int(g.pix[y*g.stride+x])
-			lo, hi = min(lo, v), max(hi, v)
-		}
-	}
-	if hi-lo < 60 {
+	thr, ok := g.midway(x0, y0, x1, y1)
+	if !ok {
 		return 0, 0, 0, errors.New("not found")
 	}
-	thr := uint8((lo + hi) / 2)
 	best, bestDist := [2]float64{}, math.Inf(1)
 	for _, p := range g.darkSquaresAt(x0, y0, x1, y1, side*scale, thr) {
 		if d := math.Hypot(p[0]-gx, p[1]-gy); d < bestDist {
@@ -159,6 +152,18 @@ const markReach = 12.0
 // side (turned by up to 10°), at a threshold midway between the window's
 // darkest and lightest pixels.
 func (g *gray) darkSquares(x0, y0, x1, y1 int, want float64) [][2]float64 {
+	thr, ok := g.midway(x0, y0, x1, y1)
+	if !ok {
+		return nil
+	}
+	return g.darkSquaresAt(x0, y0, x1, y1, want, thr)
+}
+
+// midway returns the grey level midway between the darkest and the
+// lightest pixel of the window x0,y0–x1,y1 (every other pixel of every
+// other row is read), and false when they differ by less than 60: the
+// window holds no mark to tell from the paper.
+func (g *gray) midway(x0, y0, x1, y1 int) (uint8, bool) {
 	lo, hi := 255, 0
 	for y := y0; y <= y1; y += 2 {
 		for x := x0; x <= x1; x += 2 {
@@ -167,9 +172,9 @@ func (g *gray) darkSquares(x0, y0, x1, y1 int, want float64) [][2]float64 {
 		}
 	}
 	if hi-lo < 60 {
-		return nil
+		return 0, false
 	}
-	return g.darkSquaresAt(x0, y0, x1, y1, want, uint8((lo+hi)/2))
+	return uint8((lo + hi) / 2), true
 }
 
 // darkSquaresAt is darkSquares at a given threshold.

@@ -18,11 +18,11 @@ import (
 
 // tally counts how the rows of a run were read against the truth.
 type tally struct {
-	clear, clearRight, clearFlagged, clearWrong       int // clear marks
-	blank, blankRight, blankFlagged, blankWrong       int
-	ambiguous, ambiguousFlagged, ambiguousSilent      int
-	pages, pagesRead, pagesRefused, byStyle, proposal int
-	styles                                            map[style][3]int // read right, flagged, wrong
+	clear, clearRight, clearFlagged, clearWrong  int // clear marks
+	blank, blankRight, blankFlagged, blankWrong  int
+	ambiguous, ambiguousFlagged, ambiguousSilent int
+	pages, pagesRead, pagesRefused, proposal     int
+	styles                                       map[style][3]int // read right, flagged, wrong
 }
 
 func (t *tally) String() string {

@@ -16,11 +16,10 @@ import (
 
 // op is one call, made on both writers.
 type op struct {
-	kind       string // "cell", "width", "props"
-	a, b       string // cell and value; or start and end column
-	width      float64
-	props      DocProperties
-	wantErrors bool
+	kind  string // "cell", "width", "props"
+	a, b  string // cell and value; or start and end column
+	width float64
+	props DocProperties
 }
 
 func cell(ref, v string) op { return op{kind: "cell", a: ref, b: v} }
