@@ -384,7 +384,56 @@ func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.V
 	if len(out) < n {
 		return out, &shortage{have: len(out), need: n, why: whyShort(key, ruled)}
 	}
+	// Statement-length options only: among names a length cue is noise.
+	if n >= 2 && len([]rune(key.Name)) > statementLength {
+		rest := make([]bank.Entity, len(cands))
+		for i, c := range cands {
+			rest[i] = c.e
+		}
+		g.notLongest(key, out, f.Wrong, rest, ok)
+	}
 	return out, nil
+}
+
+// statementLength is the length, in characters, above which options read
+// as statements and their lengths become a cue.
+const statementLength = 30
+
+// notLongest keeps the answer from being the longest option when the bank
+// allows it (HDR 24: test-wise students pick the longest): if every chosen
+// wrong option is shorter than the answer, the shortest of them gives way
+// to an unused clean candidate at least as long, curated ones first.
+func (g *gen) notLongest(key bank.Entity, out []bank.Value, curated []bank.Value, cands []bank.Entity, ok func(bank.Entity) bool) {
+	length := func(id string) int {
+		e, _ := g.b.Entity(id)
+		return len([]rune(e.Name))
+	}
+	shortest := -1
+	for i, v := range out {
+		if length(v.Entity) >= len([]rune(key.Name)) {
+			return
+		}
+		if shortest < 0 || length(v.Entity) < length(out[shortest].Entity) {
+			shortest = i
+		}
+	}
+	chosen := map[string]bool{}
+	for _, v := range out {
+		chosen[v.Entity] = true
+	}
+	var pool []bank.Entity
+	for _, v := range curated {
+		if e, found := g.b.Entity(v.Entity); found {
+			pool = append(pool, e)
+		}
+	}
+	pool = append(pool, cands...)
+	for _, e := range pool {
+		if !chosen[e.ID] && len([]rune(e.Name)) >= len([]rune(key.Name)) && ok(e) {
+			out[shortest] = bank.Value{Type: bank.EntityValue, Entity: e.ID}
+			return
+		}
+	}
 }
 
 // whyShort names what limited an entity's pool, for check's advice.

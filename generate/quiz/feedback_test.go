@@ -22,7 +22,7 @@ func TestFeedback(t *testing.T) {
 		"600 days":     "Six hundred days would be well over a year and a half.",
 	}
 	seen := map[string]bool{}
-	for seed := uint64(0); seed < uint64(seedCount(200)); seed++ {
+	for seed := uint64(0); seed < 200; seed++ { // a tiny bank: cheap even in -short
 		q, err := Build(b, Options{Count: 3, Forms: []Form{MC}}, rng(seed))
 		if err != nil {
 			t.Fatal(err)
@@ -54,7 +54,7 @@ func TestFeedback(t *testing.T) {
 	}
 	// True/false: a false statement filled with Trump says why under "True".
 	falseTrump := 0
-	for seed := uint64(0); seed < uint64(seedCount(200)); seed++ {
+	for seed := uint64(0); seed < 200; seed++ { // a tiny bank: cheap even in -short
 		q, err := Build(b, Options{Count: 1, Forms: []Form{TF}}, rng(seed))
 		if err != nil {
 			t.Fatal(err)

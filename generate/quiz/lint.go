@@ -18,6 +18,11 @@ type Report struct {
 	Choices  int // options per multiple-choice item the report assumes
 	Groups   int // sentence groups with at least one clean item
 	Problems []Problem
+	// Longest are facts whose answer is longer than every clean wrong
+	// option the bank gives it: their items are clean, but a test-wise
+	// student picks the longest option (HDR 24, "keep choices about equal
+	// in length").
+	Longest []Problem
 }
 
 // A Problem is a fact that cannot make a clean item of a form.
@@ -44,6 +49,9 @@ func Lint(b *bank.Bank, choices int) Report {
 		tf, tfWhy := fi.tf()
 		if mc != nil {
 			r.MC++
+			if g.alwaysLongest(fi.fact, mc.q.Prompt) {
+				r.Longest = append(r.Longest, Problem{*fi.fact, MC, "its answer is longer than every wrong option the bank offers it: a student who picks the longest option gets it right; write wrong options as long as the answer"})
+			}
 		} else {
 			r.Problems = append(r.Problems, Problem{*fi.fact, MC, advice(mcWhy)})
 		}
@@ -60,6 +68,25 @@ func Lint(b *bank.Bank, choices int) Report {
 	}
 	r.Groups = len(seen)
 	return r
+}
+
+// alwaysLongest reports whether a fact's answer, a statement-length name,
+// is longer than every clean wrong option the bank can give it.
+func (g *gen) alwaysLongest(f *bank.Fact, stem string) bool {
+	if f.Answer.Type != bank.EntityValue {
+		return false
+	}
+	key := []rune(g.show(f.Answer))
+	if len(key) <= statementLength {
+		return false
+	}
+	all, _ := g.distractors(*f, stem, len(g.b.Entities))
+	for _, v := range all {
+		if len([]rune(g.show(v))) >= len(key) {
+			return false
+		}
+	}
+	return len(all) > 0
 }
 
 // advice turns why an item could not be made into what to do about it.
@@ -81,6 +108,9 @@ func (r Report) Lines(file string) []string {
 	}
 	for _, p := range r.Problems {
 		out = append(out, fmt.Sprintf("  %s:%d: %s", file, p.Fact.Line, p))
+	}
+	for _, p := range r.Longest {
+		out = append(out, fmt.Sprintf("  %s:%d: fact %q: %s", file, p.Fact.Line, p.Fact.ID, p.Why))
 	}
 	return out
 }
