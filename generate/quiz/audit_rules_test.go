@@ -24,6 +24,7 @@ func TestStandsOut(t *testing.T) {
 		want    string
 	}{
 		{[]string{"Tehran 1", "Baghdad", "Beirut"}, 0, "the only option with digits"},
+		{[]string{"1 Tehran", "Baghdad", "Beirut"}, 0, "the only option with digits"},
 		{[]string{"Tehran", "Baghdad 2", "Beirut"}, 1, "the only option with digits"},
 		{[]string{"Tehran 1", "Baghdad 2", "Beirut"}, 0, ""},
 		{[]string{"Tehran", "Baghdad 2", "Beirut"}, 0, ""}, // another option has digits, not the answer
@@ -106,6 +107,7 @@ func TestNameCounts(t *testing.T) {
 		{"Donald Trump waited with Trump.", map[string]int{"trump": 2}},
 		{"As Macron and Trump waited, Hassan Rouhani never emerged.", map[string]int{"macron": 1, "trump": 1, "rouhani": 1}},
 		{"The U.S. and America.", map[string]int{"united-states": 1}}, // two names, each once: the shortest counted
+		{"America alone.", map[string]int{"united-states": 1}},        // named, though not by its shortest name
 		{"Nobody at all.", map[string]int{}},
 	} {
 		got := g.nameCounts(tc.text)
@@ -212,6 +214,12 @@ func TestAuditBoundaries(t *testing.T) {
 			Left: []string{"The seizure of the embassy", "The U.S. exit of May 2018", "The talks"}, Right: []string{"1979", "May 2018", "2015"}, Extra: []string{"1990"}}}, []int{7}},
 		{"a label showing only its event's year", "", []Question{{Form: Match, Prompt: "Match each event to its date.", Entities: []string{"seizure", "exit", "talks"},
 			Left: []string{"The seizure of the embassy", "The U.S. exit of 2018", "The talks"}, Right: []string{"1979", "May 2018", "2015"}, Extra: []string{"1990"}}}, []int{7}},
+		{"a label showing its event's month another way", "", []Question{{Form: Match, Prompt: "Match each event to its date.", Entities: []string{"seizure", "exit", "talks"},
+			Left: []string{"The seizure of the embassy", "The U.S. exit of May, 2018", "The talks"}, Right: []string{"1979", "May 2018", "2015"}, Extra: []string{"1990"}}}, []int{7}},
+		{"a stem naming a matching event's day another way", "", []Question{
+			mc("hostage-days", "After Sept. 24, for how many days were the hostages held?", 0, "444 days", "400 days", "333 days", "488 days"),
+			{Form: Match, Prompt: "Match each event to its date.", Entities: []string{"seizure", "exit", "wait"},
+				Left: []string{"The seizure of the embassy", "The U.S. exit from the deal", "The wait for the call"}, Right: []string{"1979", "May 2018", "24 September [2019]"}, Extra: []string{"2015"}}}, []int{8}},
 		{"one pair short of elimination", "", []Question{{Form: Match, Prompt: "Match each event to its date.", Entities: []string{"seizure", "exit", "talks"},
 			Left: []string{"The seizure of the embassy", "The U.S. exit from the deal", "The talks"}, Right: []string{"1979", "May 2018", "2015"}}}, []int{7}},
 		{"a date question and a matching question on its event", "", []Question{
@@ -244,5 +252,44 @@ func TestAuditBoundaries(t *testing.T) {
 				t.Errorf("rules %v, want %v: %q", got, tc.want, msgs)
 			}
 		})
+	}
+}
+
+// TestAuditCuratedFigures: a curated wrong figure is trusted outside the
+// band, also when a qualified key shows its options as bare figures.
+func TestAuditCuratedFigures(t *testing.T) {
+	b := parseBank(t, strings.Replace(ordinalBank, `qualifier = "more than"`, `qualifier = "more than"
+wrong = [200]`, 1))
+	q := &Quiz{Title: "Quiz", Questions: []Question{{ID: "q1", Form: MC, Facts: []string{"diplomats"},
+		Prompt: "Complete the article’s words: “More than ___ diplomats were taken.”", Options: []string{"50", "200", "40", "60"}}}}
+	if vs := Audit(b, q); len(vs) != 0 {
+		t.Errorf("a curated 200 for more than 50: %v", vs)
+	}
+	q.Questions[0].Options[1] = "300"
+	if vs := Audit(b, q); len(vs) != 1 || vs[0].Rule != 3 {
+		t.Errorf("an automatic 300 for more than 50: %v", vs)
+	}
+}
+
+// TestAuditNamedAsOften: a false statement may name someone twice when the
+// true one does too; only naming someone more often is a defect.
+func TestAuditNamedAsOften(t *testing.T) {
+	b := rulesBank(t)
+	facts := append(b.Facts[:0:0], b.Facts...)
+	for i := range facts {
+		if facts[i].ID == "never-emerged" {
+			facts[i].Statement = "As Macron and Trump waited, and Trump called, {answer} never emerged from his room."
+		}
+	}
+	bb := b.WithFacts(facts)
+	tf := func(prompt string) *Quiz {
+		return &Quiz{Title: "Quiz", Questions: []Question{{ID: "q1", Form: TF, Facts: []string{"never-emerged"},
+			Prompt: prompt, Options: []string{"True", "False"}, Answer: 1}}}
+	}
+	if vs := Audit(bb, tf("As Macron and Trump waited, and Trump called, Mohammad Javad Zarif never emerged from his room.")); len(vs) != 0 {
+		t.Errorf("Trump twice in both statements: %v", vs)
+	}
+	if vs := Audit(bb, tf("As Macron and Trump waited, and Trump called, Donald Trump never emerged from his room.")); len(vs) == 0 || vs[0].Rule != 6 {
+		t.Errorf("Trump three times: %v", vs)
 	}
 }

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -355,5 +356,72 @@ func TestTrueFalseItems(t *testing.T) {
 	it, err = g.trueFalse(&f, nil)
 	if err != nil || len(it.falses) != 1 || it.falses[0] == it.truth || !strings.HasSuffix(it.falses[0], " pulled the United States out of the deal.") {
 		t.Errorf("substituted: %v, %v", it, err)
+	}
+}
+
+// planeBank: the answer has digits, and one of four alike groups has too.
+const planeBank = `
+[article]
+title = "Planes"
+outlet = "Test News"
+date = "2019-11-03"
+summary = "A plane."
+text = '''
+The Boeing 747 carried the shuttle across the country.
+'''
+
+[[groups]]
+id = "b747"
+name = "Boeing 747"
+type = "aircraft"
+
+[[groups]]
+id = "a380"
+name = "Airbus A380"
+type = "aircraft"
+foil = true
+
+[[groups]]
+id = "concorde"
+name = "Concorde"
+type = "aircraft"
+foil = true
+
+[[groups]]
+id = "comet"
+name = "Comet"
+type = "aircraft"
+foil = true
+
+[[groups]]
+id = "trident"
+name = "Trident"
+type = "aircraft"
+foil = true
+
+[[facts]]
+id = "carrier"
+kind = "what"
+ask = "Which aircraft carried the shuttle across the country?"
+answer = "b747"
+source = "The Boeing 747 carried the shuttle across the country."
+`
+
+// TestStandsOutRedraw: when a draw of wrong options leaves the answer the
+// only one with digits, the options are drawn again (rule 5): every item
+// made offers the Airbus A380, and a few redraws make one on every seed.
+func TestStandsOutRedraw(t *testing.T) {
+	b := parseBank(t, planeBank)
+	g := newGen(b, rng(1))
+	f := mustFact(t, b, "carrier")
+	for seed := uint64(0); seed < 40; seed++ {
+		g.rng = rng(seed)
+		it, err := g.multipleChoice(&f, 4, nil)
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		if !slices.Contains(it.q.Options, "Airbus A380") {
+			t.Fatalf("seed %d: options %q", seed, it.q.Options)
+		}
 	}
 }

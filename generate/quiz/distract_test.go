@@ -371,6 +371,22 @@ func TestRuledOut(t *testing.T) {
 			t.Errorf("%q, key %s: option %s ruled out %q, want ruled out: %v", tc.stem, tc.key, tc.option, why, tc.out)
 		}
 	}
+	// A group counts as a country when someone names it as theirs, typed
+	// "country" or not; and one country named is enough.
+	for _, src := range []string{
+		strings.ReplaceAll(similarityBank, `type = "country"`, `type = "nation"`),
+		strings.ReplaceAll(strings.ReplaceAll(similarityBank, `country = "yland"`, ``), "name = \"Yland\"\ntype = \"country\"", "name = \"Yland\"\ntype = \"region\""),
+	} {
+		nb := parseBank(t, src)
+		ng := newGen(nb, rng(1))
+		c := ng.context("Who runs the fish ministry of Xland?")
+		if why := ng.ruledOut(mustEntity(t, nb, "ivan"), mustEntity(t, nb, "alice"), c); why != "not of Xland, which the question names" {
+			t.Errorf("ivan for alice, Xland named: %q", why)
+		}
+		if why := ng.ruledOut(mustEntity(t, nb, "bob"), mustEntity(t, nb, "alice"), c); why != "" {
+			t.Errorf("bob for alice, Xland named: %q", why)
+		}
+	}
 	// The reasons name the country, for check's advice.
 	c := g.context("Who is willing to negotiate with Iran?")
 	if why := g.ruledOut(mustEntity(t, b, "rouhani"), mustEntity(t, b, "trump"), c); why != "of Iran, which the question names" {
@@ -557,9 +573,10 @@ func TestEntityWindow(t *testing.T) {
 			bothBest++
 		}
 	}
+	// Three of the five closest, evenly: each in about 3/5 of the draws.
 	for _, id := range []string{"bob", "carol", "dan", "erin", "frank"} {
-		if seen[id] == 0 {
-			t.Errorf("%s, a compatriot, never offered in %d draws: %v", id, n, seen)
+		if seen[id] < n*48/100 || seen[id] > n*72/100 {
+			t.Errorf("%s, a compatriot, offered in %d of %d draws, want about 3/5: %v", id, seen[id], n, seen)
 		}
 	}
 	for _, id := range []string{"gina", "hugo", "ivan"} {
@@ -573,7 +590,8 @@ func TestEntityWindow(t *testing.T) {
 }
 
 // TestCuratedFirst: a fact's own wrong list comes before the bank's other
-// entities (rule 5), and an entity that is not in the bank is skipped.
+// entities (rule 5); the rest come from the closest, a window a little
+// wider than what is left to fill (two for one).
 func TestCuratedFirst(t *testing.T) {
 	src := strings.Replace(similarityBank, `source = "Alice runs`, `wrong = ["ivan", "hugo"]
 source = "Alice runs`, 1)
@@ -592,6 +610,9 @@ source = "Alice runs`, 1)
 		}
 		if !slices.Contains(ids, "ivan") || !slices.Contains(ids, "hugo") {
 			t.Fatalf("seed %d: curated ivan and hugo not both offered: %v", seed, ids)
+		}
+		if !slices.Contains(ids, "bob") && !slices.Contains(ids, "carol") {
+			t.Fatalf("seed %d: the third option is neither of the two closest: %v", seed, ids)
 		}
 	}
 	// Asked for fewer than the list holds, the options are curated ones.
@@ -674,6 +695,7 @@ The hostages were held for 444 days. Support stood at 100 percent. The coup came
 The count was 444 ballots. The crew had 12 members. The report came out in 2019.
 The launch is set for 28 June 2020. The speech was on 1 November. Talks began in September.
 More than 50 diplomats were taken. The crisis of 1985 followed. The war of 1953 came first.
+The embargo began in 1983.
 '''
 
 [[events]]
@@ -754,6 +776,13 @@ kind = "when"
 ask = "When did the talks begin?"
 date = "[2019]-09"
 source = "Talks began in September."
+
+[[facts]]
+id = "embargo"
+kind = "when"
+ask = "When did the embargo begin?"
+date = "1983"
+source = "The embargo began in 1983."
 
 [[facts]]
 id = "diplomats"
@@ -928,30 +957,36 @@ func TestCuratedOrdinals(t *testing.T) {
 }
 
 // TestKnownDatesFirst: within a side, the bank's own dates come before
-// made-up shifts: 1985 (the crisis) is offered whenever a wrong year goes
-// above 1979; 1953 (the war) is out of the 25-year band and never is.
+// made-up shifts: 1983 (another fact's answer) and 1985 (the crisis) are
+// the first years offered above 1979; 1953 (the war) is out of the
+// 25-year band and never is.
 func TestKnownDatesFirst(t *testing.T) {
 	g := newGen(parseBank(t, ordinalBank), rng(1))
 	withAbove := 0
 	for seed := uint64(0); seed < 100; seed++ {
 		years := map[int]bool{}
-		anyAbove := false
+		above := 0
 		for _, v := range wrongOf(t, g, "coup", 3, seed) {
 			years[v.Date.Year] = true
-			anyAbove = anyAbove || v.Date.Year > 1979
+			if v.Date.Year > 1979 {
+				above++
+			}
 		}
 		if years[1953] {
 			t.Fatalf("seed %d: 1953 offered for 1979", seed)
 		}
-		if anyAbove {
+		switch {
+		case above == 1 && !years[1983] && !years[1985]:
+			t.Fatalf("seed %d: one year above 1979, neither 1983 nor 1985: %v", seed, years)
+		case above >= 2 && (!years[1983] || !years[1985]):
+			t.Fatalf("seed %d: years above 1979 without both 1983 and 1985: %v", seed, years)
+		}
+		if above >= 2 {
 			withAbove++
-			if !years[1985] {
-				t.Fatalf("seed %d: years above 1979 without 1985: %v", seed, years)
-			}
 		}
 	}
 	if withAbove == 0 {
-		t.Error("no wrong year above 1979 in 100 draws")
+		t.Error("never two wrong years above 1979 in 100 draws")
 	}
 }
 

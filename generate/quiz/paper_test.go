@@ -319,3 +319,53 @@ func TestBuildUpTo(t *testing.T) {
 		t.Errorf("bad options: %v", err)
 	}
 }
+
+// TestFormsAsked: a quiz holds only the forms asked for, and when every
+// fact makes both a multiple-choice and a true/false item the plan's
+// counts are met exactly: --forms mc,tf takes a third true/false, the
+// default mix a quarter.
+func TestFormsAsked(t *testing.T) {
+	b := rulesBank(t)
+	for seed := uint64(0); seed < 20; seed++ {
+		for _, forms := range [][]Form{{TF}, {MC}} {
+			q, err := Build(b, Options{Count: 3, Forms: forms}, rng(seed))
+			if err != nil {
+				t.Fatalf("seed %d: %v", seed, err)
+			}
+			for _, qu := range q.Questions {
+				if qu.Form != forms[0] {
+					t.Fatalf("seed %d: a %s question in a quiz of %s", seed, qu.Form, forms[0])
+				}
+			}
+		}
+	}
+	// Every fact of spreadBank makes both items once the two whose bands
+	// are too narrow (20 cranes, 2,000 sheep) get curated wrong options.
+	src := strings.Replace(spreadBank, `false_statements = ["The port held 60 cranes."]`, `false_statements = ["The port held 60 cranes."]
+wrong = [15, 25, 30]`, 1)
+	src = strings.Replace(src, `false_statements = ["The farm had 5,000 sheep."]`, `false_statements = ["The farm had 5,000 sheep."]
+wrong = [1500, 2500, 3000]`, 1)
+	b = parseBank(t, src)
+	for seed := uint64(0); seed < 20; seed++ {
+		for _, tc := range []struct {
+			opt    Options
+			mc, tf int
+		}{
+			{Options{Count: 6, Forms: []Form{MC, TF}}, 4, 2},
+			{Options{Count: 4}, 3, 1},
+			{Options{Count: 6}, 4, 2},
+		} {
+			q, err := Build(b, tc.opt, rng(seed))
+			if err != nil {
+				t.Fatalf("seed %d: %v", seed, err)
+			}
+			forms := map[Form]int{}
+			for _, qu := range q.Questions {
+				forms[qu.Form]++
+			}
+			if forms[MC] != tc.mc || forms[TF] != tc.tf {
+				t.Fatalf("seed %d, %d questions, forms %v: %v, want %d multiple choice and %d true/false", seed, tc.opt.Count, tc.opt.Forms, forms, tc.mc, tc.tf)
+			}
+		}
+	}
+}
