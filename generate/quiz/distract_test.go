@@ -136,10 +136,10 @@ func TestNumberGrid(t *testing.T) {
 		lo, hi   float64
 		examples []float64
 	}{
-		{bank.Number{Value: 444}, 222, 666, []float64{333, 400, 488}},
+		{bank.Number{Value: 444}, 222, 666, []float64{333, 400, 488, 434, 454}}, // and ±10 from 50 up
 		{bank.Number{Value: 2.5, Decimals: 1}, 1.2, 3.8, []float64{1.3, 2, 3}},
 		{bank.Number{Value: 7, Decimals: 1}, 3.5, 10.5, []float64{3.5, 10.5}},
-		{bank.Number{Value: 51}, 25, 77, []float64{41, 61}}, // and ±10 from 50 up
+		{bank.Number{Value: 49}, 24, 74, []float64{25, 74}},
 	} {
 		grid := numberGrid(tc.key)
 		below, above := 0, 0
@@ -746,7 +746,7 @@ kind = "number"
 ask = "How many members had the crew?"
 number = 12
 unit = "members"
-wrong = [30]
+wrong = [30, 0]
 source = "The crew had 12 members."
 
 [[facts]]
@@ -943,15 +943,20 @@ func TestCuratedOrdinals(t *testing.T) {
 		for _, v := range wrongOf(t, g, "crew", 3, seed) {
 			got = append(got, v.Number.Value)
 		}
-		anyAbove := false
+		anyAbove, anyBelow := false, false
 		for _, x := range got {
 			anyAbove = anyAbove || x > 12
-			if x != 30 && (x < 6 || x > 18) {
+			anyBelow = anyBelow || x < 12
+			if x != 30 && x != 0 && (x < 6 || x > 18) {
 				t.Fatalf("seed %d: automatic %v for 12 outside the band", seed, x)
 			}
 		}
 		if anyAbove && !slices.Contains(got, 30) {
 			t.Fatalf("seed %d: %v goes above 12 without the curated 30", seed, got)
+		}
+		// A curated zero is the curator's judgement too.
+		if anyBelow && !slices.Contains(got, 0) {
+			t.Fatalf("seed %d: %v goes below 12 without the curated 0", seed, got)
 		}
 	}
 }

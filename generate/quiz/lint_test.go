@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/quizcard/quizcard/generate/bank"
 )
 
 // TestLint: what check reports for testdata/rules.toml, worked out by
@@ -61,5 +63,65 @@ func TestLint(t *testing.T) {
 	}
 	if r.TF != 4 {
 		t.Errorf("TF = %d, want 4", r.TF)
+	}
+}
+
+// TestPoolFallback: a fact that makes no clean multiple-choice item
+// enters the pool as true/false when it can, and not at all when it has
+// no statement; ids count from q1 and each group's questions stand
+// together. With 5 options, rules.toml's "pulled-out" runs short (see
+// TestLint) but has a statement; "mediators" has none.
+func TestPoolFallback(t *testing.T) {
+	b := rulesBank(t)
+	q, err := Pool(b, Options{Choices: 5}, rng(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := map[string]Form{}
+	groupEnd := map[string]bool{}
+	last := ""
+	for i, qu := range q.Questions {
+		if qu.ID != fmt.Sprintf("q%d", i+1) {
+			t.Errorf("question %d has id %q", i+1, qu.ID)
+		}
+		if qu.Group != last {
+			if groupEnd[qu.Group] {
+				t.Errorf("group %q comes back at %s", qu.Group, qu.ID)
+			}
+			groupEnd[last] = true
+			last = qu.Group
+		}
+		if len(qu.Facts) == 1 {
+			form[qu.Facts[0]] = qu.Form
+		}
+	}
+	if form["pulled-out"] != TF {
+		t.Errorf("pulled-out in the pool as %q, want tf", form["pulled-out"])
+	}
+	if _, ok := form["mediators"]; ok {
+		t.Errorf("mediators in the pool as %q", form["mediators"])
+	}
+	if form["embassy-year"] != MC {
+		t.Errorf("embassy-year in the pool as %q, want mc", form["embassy-year"])
+	}
+}
+
+// TestStatementCapitalised: a statement that starts with its answer shows
+// the answer capitalised, as the sentence does ("More than 50 diplomats
+// were taken."); one that does not keeps the answer as the bank writes it.
+func TestStatementCapitalised(t *testing.T) {
+	b := rulesBank(t)
+	q, err := Build(b, Options{Count: 2, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"number"}}}, rng(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Statement{
+		"hostage-count": {Before: "", Answer: "More than 50 diplomats", After: " were taken."},
+		"hostage-days":  {Before: "The hostages were held for ", Answer: "444 days", After: "."},
+	}
+	for _, qu := range q.Questions {
+		if w := want[qu.Facts[0]]; qu.Statement == nil || *qu.Statement != w {
+			t.Errorf("%s: statement %+v, want %+v", qu.Facts[0], qu.Statement, w)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -360,12 +361,147 @@ wrong = [1500, 2500, 3000]`, 1)
 				t.Fatalf("seed %d: %v", seed, err)
 			}
 			forms := map[Form]int{}
-			for _, qu := range q.Questions {
+			for i, qu := range q.Questions {
 				forms[qu.Form]++
+				if qu.ID != fmt.Sprintf("q%d", i+1) {
+					t.Fatalf("seed %d: question %d has id %q", seed, i+1, qu.ID)
+				}
 			}
 			if forms[MC] != tc.mc || forms[TF] != tc.tf {
 				t.Fatalf("seed %d, %d questions, forms %v: %v, want %d multiple choice and %d true/false", seed, tc.opt.Count, tc.opt.Forms, forms, tc.mc, tc.tf)
 			}
+		}
+	}
+}
+
+// TestNeverShortSilently: rule 11. Eight questions of all four forms from
+// rules.toml leave too few clean items; Build says so and never returns a
+// shorter quiz.
+func TestNeverShortSilently(t *testing.T) {
+	b := rulesBank(t)
+	for seed := uint64(0); seed < 20; seed++ {
+		q, err := Build(b, Options{Count: 8, Forms: []Form{MC, TF, Match, Order}}, rng(seed))
+		var short *ShortError
+		switch {
+		case errors.As(err, &short):
+			if short.Asked != 8 || short.Possible >= 8 {
+				t.Errorf("seed %d: %+v", seed, short)
+			}
+		case err != nil:
+			t.Errorf("seed %d: %v", seed, err)
+		case len(q.Questions) != 8:
+			t.Errorf("seed %d: %d questions for 8 asked, and no error", seed, len(q.Questions))
+		}
+	}
+}
+
+// replaceBank has two curated matching sets; in one, a label shows its own
+// answer ("The 1953 coup" → "1953"), which the bank accepts but rule 7
+// forbids.
+const replaceBank = `
+[article]
+title = "Replace"
+outlet = "Test News"
+date = "2019-11-03"
+summary = "Two sets."
+text = '''
+Ann Aster leads the council. Ben Birch wants a vote. Cid Cole wants a delay.
+'''
+
+[[people]]
+id = "ann"
+name = "Ann Aster"
+role = "Chair"
+
+[[people]]
+id = "ben"
+name = "Ben Birch"
+role = "Speaker"
+
+[[people]]
+id = "cid"
+name = "Cid Cole"
+role = "Treasurer"
+
+[[people]]
+id = "dot"
+name = "Dot Dale"
+role = "Clerk"
+foil = true
+
+[[events]]
+id = "coup"
+name = "the 1953 coup"
+date = "1953"
+
+[[events]]
+id = "seizure"
+name = "the seizure"
+date = "1979"
+
+[[events]]
+id = "talks"
+name = "the talks"
+date = "2015"
+
+[[matching]]
+id = "wants"
+prompt = "Match each person to what they want."
+left = ["ann", "ben", "cid"]
+right = ["to lead", "a vote", "a delay"]
+extra = ["a recount"]
+
+[[matching]]
+id = "dates"
+kind = "when"
+prompt = "Match each event to its year."
+left = ["coup", "seizure", "talks"]
+right = ["1953", "1979", "2015"]
+extra = ["1990"]
+
+[[facts]]
+id = "leader"
+kind = "who"
+ask = "Who leads the council?"
+answer = "ann"
+source = "Ann Aster leads the council."
+`
+
+// TestAuditReplaces: Build audits what it chose and replaces an item that
+// breaks a rule: the set whose label gives its answer away never reaches
+// a quiz; the clean set does, or Build says it is short.
+func TestAuditReplaces(t *testing.T) {
+	b := parseBank(t, replaceBank)
+	clean := 0
+	for seed := uint64(0); seed < 30; seed++ {
+		q, err := Build(b, Options{Count: 1, Forms: []Form{Match}}, rng(seed))
+		var short *ShortError
+		switch {
+		case errors.As(err, &short):
+		case err != nil:
+			t.Fatalf("seed %d: %v", seed, err)
+		case q.Questions[0].Prompt != "Match each person to what they want.":
+			t.Fatalf("seed %d: %q reached the quiz", seed, q.Questions[0].Prompt)
+		default:
+			clean++
+		}
+	}
+	if clean == 0 {
+		t.Error("the clean set never chosen in 30 seeds")
+	}
+	// Without the clean set, no clean matching question is left: Build
+	// says it is short.
+	only := strings.Replace(replaceBank, `id = "wants"`, `id = "wants-gone"`, 1)
+	only = only[:strings.Index(only, "[[matching]]\nid = \"wants-gone\"")] + only[strings.Index(only, "[[matching]]\nid = \"dates\""):]
+	b = parseBank(t, only)
+	if len(b.Matchings) != 1 {
+		t.Fatalf("matchings %v", b.Matchings)
+	}
+	for seed := uint64(0); seed < 5; seed++ {
+		_, err := Build(b, Options{Count: 1, Forms: []Form{Match}}, rng(seed))
+		var short *ShortError
+		if !errors.As(err, &short) || short.Possible != 0 {
+			t.Errorf("seed %d: %v, want a *ShortError with none possible", seed, err)
 		}
 	}
 }
