@@ -254,14 +254,16 @@ func (g *gen) substitute(f *bank.Fact) (string, bool) {
 	return fillSlot(f.Statement, g.show(wrong[0])), true
 }
 
-// roundLike rounds x as precisely as n is written.
+// roundLike rounds x as precisely as n is written: 12,000 to thousands,
+// 444 to units. A power of ten keeps one digit more (100 to tens), or half
+// of "about 100" would round back to 100, the true figure.
 func roundLike(x float64, n bank.Number) float64 {
 	if n.Decimals > 0 {
 		s := math.Pow(10, float64(n.Decimals))
 		return math.Round(x*s) / s
 	}
 	step := 1.0
-	for math.Mod(n.Value, step*10) == 0 && step*10 <= n.Value {
+	for math.Mod(n.Value, step*10) == 0 && step*10 < n.Value {
 		step *= 10
 	}
 	return math.Max(step, math.Round(x/step)*step)

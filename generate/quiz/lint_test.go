@@ -1,0 +1,127 @@
+package quiz
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/quizcard/quizcard/generate/bank"
+)
+
+// TestLint: what check reports for testdata/rules.toml, worked out by
+// hand. With 4 options every fact makes a clean multiple-choice item;
+// with 5, three facts run short: "Who pulled the United States out…"
+// keeps only the three other Americans, the embassy city loses the two
+// U.S. cities, and the mediators question has three countries left.
+func TestLint(t *testing.T) {
+	b := rulesBank(t)
+	r := Lint(b, 4)
+	if r.Facts != 7 || r.MC != 7 || r.TF != 4 || r.Groups != 6 || r.Choices != 4 || len(r.Problems) != 0 {
+		t.Errorf("Lint(4) = %+v", r)
+	}
+	r = Lint(b, 5)
+	// The mediators' sentence holds no clean item now: five groups.
+	if r.MC != 4 || r.TF != 4 || r.Groups != 5 {
+		t.Errorf("Lint(5) = %+v", r)
+	}
+	const advice = ": add plausible entities of that kind (foil = true for ones the article does not mention) or a wrong = [...] list"
+	want := []string{
+		`fact "pulled-out" cannot make a clean multiple-choice item: only 3 clean wrong options, needs 4 (among people; ruled out: 3 not of the United States, which the question names)` + advice,
+		`fact "embassy-city" cannot make a clean multiple-choice item: only 3 clean wrong options, needs 4 (among places; ruled out: 2 of the United States, which the question names)` + advice,
+		`fact "mediators" cannot make a clean multiple-choice item: only 3 clean wrong options, needs 4 (among country groups)` + advice,
+	}
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	lines := r.Lines("rules.toml")
+	head := []string{
+		"items (under the item-writing rules, 5 options per multiple-choice question):",
+		"  4 of 7 facts make a clean multiple-choice item, 4 a true/false item",
+		"  5 sentence groups hold one: a quiz takes one item per group, so at most 5 fact questions (plus matching and ordering)",
+	}
+	if len(lines) != 6 || strings.Join(lines[:3], "\n") != strings.Join(head, "\n") {
+		t.Errorf("lines:\n%s", strings.Join(lines, "\n"))
+	}
+	if len(lines) == 6 && lines[3] != fmt.Sprintf("  rules.toml:%d: %s", r.Problems[0].Fact.Line, want[0]) {
+		t.Errorf("line %q", lines[3])
+	}
+	// A true/false problem is reported only for a fact with a statement,
+	// and an error that is no shortage is passed on as it is.
+	facts := append(b.Facts[:0:0], b.Facts...)
+	for i := range facts {
+		if facts[i].ID == "mediators" {
+			facts[i].Statement = "{answer}, unlike France, Iran, Oman and America, mediated."
+		}
+	}
+	r = Lint(b.WithFacts(facts), 4)
+	if len(r.Problems) != 1 || r.Problems[0].String() != `fact "mediators" cannot make a clean true/false item: no clean false version: add false_statements` {
+		t.Errorf("problems %v", r.Problems)
+	}
+	if r.TF != 4 {
+		t.Errorf("TF = %d, want 4", r.TF)
+	}
+}
+
+// TestPoolFallback: a fact that makes no clean multiple-choice item
+// enters the pool as true/false when it can, and not at all when it has
+// no statement; ids count from q1 and each group's questions stand
+// together. With 5 options, rules.toml's "pulled-out" runs short (see
+// TestLint) but has a statement; "mediators" has none.
+func TestPoolFallback(t *testing.T) {
+	b := rulesBank(t)
+	q, err := Pool(b, Options{Choices: 5}, rng(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := map[string]Form{}
+	groupEnd := map[string]bool{}
+	last := ""
+	for i, qu := range q.Questions {
+		if qu.ID != fmt.Sprintf("q%d", i+1) {
+			t.Errorf("question %d has id %q", i+1, qu.ID)
+		}
+		if qu.Group != last {
+			if groupEnd[qu.Group] {
+				t.Errorf("group %q comes back at %s", qu.Group, qu.ID)
+			}
+			groupEnd[last] = true
+			last = qu.Group
+		}
+		if len(qu.Facts) == 1 {
+			form[qu.Facts[0]] = qu.Form
+		}
+	}
+	if form["pulled-out"] != TF {
+		t.Errorf("pulled-out in the pool as %q, want tf", form["pulled-out"])
+	}
+	if _, ok := form["mediators"]; ok {
+		t.Errorf("mediators in the pool as %q", form["mediators"])
+	}
+	if form["embassy-year"] != MC {
+		t.Errorf("embassy-year in the pool as %q, want mc", form["embassy-year"])
+	}
+}
+
+// TestStatementCapitalised: a statement that starts with its answer shows
+// the answer capitalised, as the sentence does ("More than 50 diplomats
+// were taken."); one that does not keeps the answer as the bank writes it.
+func TestStatementCapitalised(t *testing.T) {
+	b := rulesBank(t)
+	q, err := Build(b, Options{Count: 2, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"number"}}}, rng(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Statement{
+		"hostage-count": {Before: "", Answer: "More than 50 diplomats", After: " were taken."},
+		"hostage-days":  {Before: "The hostages were held for ", Answer: "444 days", After: "."},
+	}
+	for _, qu := range q.Questions {
+		if w := want[qu.Facts[0]]; qu.Statement == nil || *qu.Statement != w {
+			t.Errorf("%s: statement %+v, want %+v", qu.Facts[0], qu.Statement, w)
+		}
+	}
+}
