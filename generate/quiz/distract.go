@@ -390,7 +390,7 @@ func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.V
 		for i, c := range cands {
 			rest[i] = c.e
 		}
-		g.notLongest(key, out, f.Wrong, rest, ok)
+		g.lengthRank(key, out, f.Wrong, rest, ok)
 	}
 	return out, nil
 }
@@ -399,24 +399,23 @@ func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.V
 // as statements and their lengths become a cue.
 const statementLength = 30
 
-// notLongest keeps the answer from being the longest option when the bank
-// allows it (HDR 24: test-wise students pick the longest): if every chosen
-// wrong option is shorter than the answer, the shortest of them gives way
-// to an unused clean candidate at least as long, curated ones first.
-func (g *gen) notLongest(key bank.Entity, out []bank.Value, curated []bank.Value, cands []bank.Entity, ok func(bank.Entity) bool) {
-	length := func(id string) int {
+// lengthRank keeps the answer's length from being a cue (HDR 24: "keep the
+// length of choices about equal"; test-wise students pick the longest, and
+// learn just as fast that the longest is never right). Like a number key's
+// rank (rule 4), whether the answer is the longest option is drawn: with
+// chance 1/(n+1) for n wrong options, as if the lengths were shuffled, it
+// may be; otherwise one wrong option at least as long as the answer takes
+// the place of the shortest chosen one. Each swap uses an unused clean
+// candidate, curated ones first, and only when the bank has one: the
+// pool decides how far the draw can be honoured. A wrong option brought in
+// to be shorter is still at least 3/4 of the answer's length, so the
+// answer never ends up far longer than the rest (rule 6's stand-out test).
+func (g *gen) lengthRank(key bank.Entity, out []bank.Value, curated []bank.Value, cands []bank.Entity, ok func(bank.Entity) bool) {
+	size := func(id string) int {
 		e, _ := g.b.Entity(id)
 		return len([]rune(e.Name))
 	}
-	shortest := -1
-	for i, v := range out {
-		if length(v.Entity) >= len([]rune(key.Name)) {
-			return
-		}
-		if shortest < 0 || length(v.Entity) < length(out[shortest].Entity) {
-			shortest = i
-		}
-	}
+	keyLen := len([]rune(key.Name))
 	chosen := map[string]bool{}
 	for _, v := range out {
 		chosen[v.Entity] = true
@@ -428,11 +427,40 @@ func (g *gen) notLongest(key bank.Entity, out []bank.Value, curated []bank.Value
 		}
 	}
 	pool = append(pool, cands...)
-	for _, e := range pool {
-		if !chosen[e.ID] && len([]rune(e.Name)) >= len([]rune(key.Name)) && ok(e) {
-			out[shortest] = bank.Value{Type: bank.EntityValue, Entity: e.ID}
+	// take returns an unused clean candidate whose length fits, or false.
+	take := func(fits func(int) bool) (bank.Entity, bool) {
+		for _, e := range pool {
+			if !chosen[e.ID] && fits(len([]rune(e.Name))) && ok(e) {
+				chosen[e.ID] = true
+				return e, true
+			}
+		}
+		return bank.Entity{}, false
+	}
+	if g.rng.IntN(len(out)+1) == 0 {
+		// The answer may be the longest: each wrong option as long or
+		// longer gives way to a shorter one where the pool has one.
+		for i, v := range out {
+			if size(v.Entity) < keyLen {
+				continue
+			}
+			if e, found := take(func(l int) bool { return l < keyLen && 4*l >= 3*keyLen }); found {
+				out[i] = bank.Value{Type: bank.EntityValue, Entity: e.ID}
+			}
+		}
+		return
+	}
+	shortest := -1
+	for i, v := range out {
+		if size(v.Entity) >= keyLen {
 			return
 		}
+		if shortest < 0 || size(v.Entity) < size(out[shortest].Entity) {
+			shortest = i
+		}
+	}
+	if e, found := take(func(l int) bool { return l >= keyLen }); found {
+		out[shortest] = bank.Value{Type: bank.EntityValue, Entity: e.ID}
 	}
 }
 

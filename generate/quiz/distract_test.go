@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/quizcard/quizcard/generate/bank"
 )
@@ -1011,4 +1012,125 @@ func TestOrdinalShortage(t *testing.T) {
 	if !errors.As(err, &s) || s.have != 4 || s.need != 5 || !strings.Contains(err.Error(), "within the plausible band") {
 		t.Errorf("5 wrong options for 1 percent: %v", err)
 	}
+}
+
+// reasonBank: a reason 44 characters long, and wrong reasons of its type
+// that are longer (2), a little shorter (3) and much shorter (1, under
+// three quarters of its length).
+const reasonBank = `
+[article]
+title = "Bridge"
+outlet = "Test News"
+date = "2019-11-03"
+summary = "A bridge closed."
+text = '''
+The council closed the bridge because the river had flooded its footings.
+'''
+
+[[groups]]
+id = "flood"
+name = "The river had flooded the bridge's footings"
+type = "reason"
+
+[[groups]]
+id = "long1"
+name = "Inspectors had found cracks in two of its main cables"
+type = "reason"
+foil = true
+
+[[groups]]
+id = "long2"
+name = "A lorry had struck the railing on the eastern approach"
+type = "reason"
+foil = true
+
+[[groups]]
+id = "short1"
+name = "The council had run out of repair money"
+type = "reason"
+foil = true
+
+[[groups]]
+id = "short2"
+name = "Its lights had failed during the storm"
+type = "reason"
+foil = true
+
+[[groups]]
+id = "short3"
+name = "A new bridge had opened further upstream"
+type = "reason"
+foil = true
+
+[[groups]]
+id = "tiny"
+name = "Its paint was peeling badly"
+type = "reason"
+foil = true
+
+[[facts]]
+id = "closed"
+kind = "why"
+ask = "Why did the council close the bridge?"
+answer = "flood"
+source = "The council closed the bridge because the river had flooded its footings."
+`
+
+// TestLengthRank: the answer is the longest option about as often as
+// chance makes it (1/(n+1)), not always and not never, when the pool has
+// wrong options on both sides of its length; the pool decides otherwise
+// (HDR 24). Lengths are counted here by hand from reasonBank.
+func TestLengthRank(t *testing.T) {
+	longest := func(b *bank.Bank, seed uint64) bool {
+		g := newGen(b, rng(1))
+		keyLen := utf8.RuneCountInString(mustEntity(t, b, "flood").Name)
+		for _, v := range wrongOf(t, g, "closed", 3, seed) {
+			if utf8.RuneCountInString(mustEntity(t, b, v.Entity).Name) >= keyLen {
+				return false
+			}
+		}
+		return true
+	}
+	const n = 400
+	b := parseBank(t, reasonBank)
+	count := 0
+	for seed := uint64(0); seed < n; seed++ {
+		if longest(b, seed) {
+			count++
+		}
+	}
+	// Chance is a quarter of 400; a fair draw stays within 60–140.
+	if count < 60 || count > 140 {
+		t.Errorf("the answer is the longest option in %d of %d draws, want about a quarter", count, n)
+	}
+	// Only shorter wrong reasons: the answer is always the longest (check
+	// warns); only longer ones and two shorter: never.
+	short := parseBank(t, withoutBlocks(reasonBank, "long1", "long2"))
+	long := parseBank(t, withoutBlocks(reasonBank, "short3", "tiny"))
+	for seed := uint64(0); seed < 50; seed++ {
+		if !longest(short, seed) {
+			t.Fatalf("seed %d: a wrong option as long as the answer came from a pool with none", seed)
+		}
+		if longest(long, seed) {
+			t.Fatalf("seed %d: the answer is the longest although the pool holds longer wrong options", seed)
+		}
+	}
+}
+
+// withoutBlocks returns a bank's source without the entities whose ids are
+// given (blocks are separated by blank lines).
+func withoutBlocks(src string, ids ...string) string {
+	var keep []string
+	for _, block := range strings.Split(src, "\n\n") {
+		drop := false
+		for _, id := range ids {
+			if strings.Contains(block, `id = "`+id+`"`) {
+				drop = true
+			}
+		}
+		if !drop {
+			keep = append(keep, block)
+		}
+	}
+	return strings.Join(keep, "\n\n")
 }
