@@ -9,6 +9,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quizcard/quizcard/generate/countries"
 )
 
 // A Bank is a parsed and validated fact bank.
@@ -392,8 +394,10 @@ type Matching struct {
 
 // Names returns every way text may name e, longest first: its name, the
 // name without a leading "the" or a trailing "(…)", what the parentheses
-// hold, a person's surname, and its aliases. Each is trimmed; none is
-// shorter than two letters.
+// hold, a person's surname, its aliases and, for a group that is a
+// country, the names and demonyms the table of countries gives it
+// ("French", "the U.S."). Each is trimmed; none is shorter than two
+// letters.
 func Names(e Entity) []string {
 	var out []string
 	add := func(s string) {
@@ -421,8 +425,30 @@ func Names(e Entity) []string {
 	for _, a := range e.Aliases {
 		add(a)
 	}
+	// A group that is a country is named by its people and adjective too,
+	// whether or not the bank lists them: "the French president" names
+	// France.
+	if c, ok := country(e); ok {
+		for _, a := range append(append([]string{c.Name}, c.Aliases...), c.Demonyms...) {
+			add(a)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
 	return out
+}
+
+// country returns the country a group is, found by its name or an alias
+// in the table of countries; people, places and the rest are none.
+func country(e Entity) (countries.Country, bool) {
+	if e.Pool != Groups {
+		return countries.Country{}, false
+	}
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		if c, ok := countries.Find(n); ok {
+			return c, true
+		}
+	}
+	return countries.Country{}, false
 }
 
 // WithFacts returns a bank like b that holds only facts: the same article,

@@ -248,7 +248,15 @@ func TestNames(t *testing.T) {
 		want string
 	}{
 		{Entity{Pool: People, Name: "Donald Trump", Aliases: []string{"the U.S. President"}}, "the U.S. President|Donald Trump|Trump"},
-		{Entity{Pool: Groups, Name: "the United States", Aliases: []string{"U.S.", "America"}}, "the United States|United States|America|U.S."},
+		{Entity{Pool: Groups, Name: "the European Union", Aliases: []string{"EU"}}, "the European Union|European Union|EU"},
+		// A country is named by its demonyms and other names, listed by
+		// the bank or not.
+		{Entity{Pool: Groups, Name: "France", Type: "country"}, "France|French"},
+		{Entity{Pool: Groups, Name: "Iran", Aliases: []string{"Tehran"}}, "the Islamic Republic of Iran|Islamic Republic of Iran|the Islamic Republic|Iranians|Iranian|Persian|Tehran|Iran"},
+		{Entity{Pool: Groups, Name: "the U.S.", Type: "country"}, "the United States of America|United States of America|the United States|United States|Americans|the U.S.|American|America|U.S.A.|the US|U.S.|USA|US"},
+		// Not a group: a person or a place named like a country is not it.
+		{Entity{Pool: People, Name: "Jordan"}, "Jordan"},
+		{Entity{Pool: Places, Name: "Georgia"}, "Georgia"},
 		{Entity{Pool: Deals, Name: "the 2015 nuclear deal (JCPOA)"}, "the 2015 nuclear deal (JCPOA)|2015 nuclear deal|JCPOA"},
 		{Entity{Pool: Places, Name: "Tehran"}, "Tehran"},
 	} {

@@ -7,10 +7,9 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-)
 
-//go:embed countries.tsv
-var countriesTSV string
+	"github.com/quizcard/quizcard/generate/countries"
+)
 
 //go:embed groups.tsv
 var groupsTSV string
@@ -77,10 +76,10 @@ func loadGazetteer() *gazetteerIndex {
 			g.forms = append(g.forms, form)
 		}
 	}
-	for _, f := range tsvRows(countriesTSV, 5) {
-		k := &known{name: f[0], kind: "country", capital: f[3], region: f[4], sortOrder: len(g.all)}
-		k.names = append([]string{f[0]}, split(f[1])...)
-		k.demonyms = split(f[2])
+	for _, c := range countries.All() {
+		k := &known{name: c.Name, kind: "country", capital: c.Capital, region: c.Region, sortOrder: len(g.all)}
+		k.names = append([]string{c.Name}, c.Aliases...)
+		k.demonyms = c.Demonyms
 		for _, a := range k.names {
 			if a == "the "+k.name {
 				k.withThe = true

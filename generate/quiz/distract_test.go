@@ -399,6 +399,130 @@ func TestRuledOut(t *testing.T) {
 	}
 }
 
+// demonymBank: countries listed without aliases, as a curator who never
+// read the README's advice writes them.
+const demonymBank = `
+[article]
+title = "Leader calls president naive"
+outlet = "Test News"
+date = "2019-11-03"
+summary = "A leader spoke."
+text = '''
+The Iranian leader said the French president was naive. The American president and the German chancellor said nothing. The French foreign minister was in Paris.
+'''
+
+[[groups]]
+id = "france"
+name = "France"
+type = "country"
+
+[[groups]]
+id = "iran"
+name = "Iran"
+type = "country"
+
+[[groups]]
+id = "germany"
+name = "Germany"
+type = "country"
+
+[[groups]]
+id = "us"
+name = "the United States"
+type = "country"
+
+[[people]]
+id = "khamenei"
+name = "Ali Khamenei"
+role = "Supreme Leader of Iran"
+country = "iran"
+
+[[people]]
+id = "macron"
+name = "Emmanuel Macron"
+role = "President of France"
+country = "france"
+
+[[people]]
+id = "ledrian"
+name = "Jean-Yves Le Drian"
+role = "Foreign Minister of France"
+country = "france"
+
+[[people]]
+id = "rouhani"
+name = "Hassan Rouhani"
+role = "President of Iran"
+country = "iran"
+foil = true
+
+[[people]]
+id = "merkel"
+name = "Angela Merkel"
+role = "Chancellor of Germany"
+country = "germany"
+
+[[people]]
+id = "trump"
+name = "Donald Trump"
+role = "President of the United States"
+country = "us"
+
+[[people]]
+id = "philippe"
+name = "Edouard Philippe"
+role = "Prime Minister of France"
+country = "france"
+foil = true
+
+[[facts]]
+id = "naive"
+kind = "who"
+ask = "Which French politician did the Iranian leader call naive?"
+answer = "macron"
+source = "The Iranian leader said the French president was naive."
+
+[[facts]]
+id = "silent"
+kind = "who"
+ask = "Which German leader said nothing?"
+answer = "merkel"
+source = "The American president and the German chancellor said nothing."
+`
+
+// TestRuledOutByDemonym: a question names a country by its people or
+// adjective even when the bank lists neither ("the German chancellor"
+// names Germany): rule 1's country rule applies.
+func TestRuledOutByDemonym(t *testing.T) {
+	b := parseBank(t, demonymBank)
+	g := newGen(b, rng(1))
+	for _, tc := range []struct {
+		stem, key, option string
+		out               bool
+	}{
+		{"Which German leader said nothing?", "merkel", "macron", true},
+		{"Which German leader said nothing?", "merkel", "trump", true},
+		{"Which leader said nothing?", "merkel", "trump", false},
+		{"Whom did the Iranian leader call naive?", "macron", "rouhani", true},
+		{"Whom did the Iranian leader call naive?", "macron", "khamenei", true},
+		{"Whom did the Iranian leader call naive?", "macron", "trump", false},
+		{"Which French politician was called naive?", "macron", "philippe", false},
+		{"Which French politician was called naive?", "macron", "merkel", true},
+		{"What did the Americans say?", "merkel", "trump", true},
+	} {
+		why := g.ruledOut(mustEntity(t, b, tc.option), mustEntity(t, b, tc.key), g.context(tc.stem))
+		if (why != "") != tc.out {
+			t.Errorf("%q, key %s: option %s ruled out %q, want ruled out: %v", tc.stem, tc.key, tc.option, why, tc.out)
+		}
+	}
+	// Only one German: no clean item, and check is told why.
+	f := mustFact(t, b, "silent")
+	_, err := g.distractors(f, f.Ask, 3)
+	if err == nil || !strings.Contains(err.Error(), "not of Germany, which the question names") {
+		t.Errorf("silent: %v", err)
+	}
+}
+
 // TestNamed: the entities a text names, in bank order, by any name.
 func TestNamed(t *testing.T) {
 	b := rulesBank(t)

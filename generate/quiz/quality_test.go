@@ -22,6 +22,7 @@ import (
 	"unicode"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/countries"
 )
 
 // testBanks are the banks every rule is checked on: the built-in one and
@@ -67,7 +68,18 @@ func newOracle(b *bank.Bank) *oracle {
 			w := strings.Fields(e.Name)
 			n = append(n, w[len(w)-1])
 		}
-		o.names[e.ID] = append(n, e.Aliases...)
+		n = append(n, e.Aliases...)
+		// A country is also named by what the table of countries lists
+		// for it, demonyms included (the README's promise).
+		if e.Pool == bank.Groups {
+			for _, a := range append([]string{e.Name}, e.Aliases...) {
+				if c, ok := countries.Find(a); ok {
+					n = append(append(append(n, c.Name), c.Aliases...), c.Demonyms...)
+					break
+				}
+			}
+		}
+		o.names[e.ID] = n
 		if e.Type == "country" {
 			o.country[e.ID] = true
 		}
