@@ -14,9 +14,10 @@ import (
 
 // How wrong options are chosen, and the item-writing principle behind each
 // rule (HDR = Haladyna, Downing & Rodriguez 2002, "A Review of
-// Multiple-Choice Item-Writing Guidelines for Classroom Assessment"):
+// Multiple-Choice Item-Writing Guidelines for Classroom Assessment",
+// numbered as in its taxonomy of 31 guidelines):
 //
-//  1. Never an option the question names or rules out (HDR 30: "make all
+//  1. Never an option the question names or rules out (HDR 29: "make all
 //     distractors plausible"; an option the stem excludes is a free
 //     elimination). An entity is named by its name, short name or an
 //     alias. A country rule rules options out: when the question names the
@@ -24,12 +25,12 @@ import (
 //     out…" offers only Americans); when it names another country, no
 //     option belongs to that country ("Who is willing to negotiate with
 //     Iran…" offers no Iranian).
-//  2. Never an option that is true (HDR 18: "make sure that only one of
+//  2. Never an option that is true (HDR 19: "make sure that only one of
 //     these choices is the right answer"): not the answer, not an `also`,
 //     not the answer of another fact that asks the same question; a
 //     qualified figure ("more than 50") is asked as the figure the
 //     article prints, since "more than 40" would be true too.
-//  3. Plausible magnitudes (HDR 30): numbers stay in a band around the key,
+//  3. Plausible magnitudes (HDR 29): numbers stay in a band around the key,
 //     0.5× to 1.5× for figures of 10 or more (as R/exams' num_to_schoice),
 //     the key ±4 below 10, never negative, never zero unless the key is,
 //     percentages never over 100; dates stay within 25 years, 24 months
@@ -44,7 +45,11 @@ import (
 //     and length): wrong options come from the answer's own table (for
 //     groups, its type), then ranked by what they share with the answer
 //     (country, role); curated `wrong` lists come first; foils fill pools
-//     that the article alone cannot.
+//     that the article alone cannot. A wrong option with a specific
+//     determiner ("never", "always", "completely") where the answer has
+//     none is used only when nothing else fills the item (HDR 28: such
+//     words mark an option wrong), and among statement-length options
+//     whether the answer is the longest is drawn (lengthRank).
 
 // Bands for plausible wrong options; see rule 3 above.
 const (
@@ -352,8 +357,21 @@ func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.V
 		out = append(out, bank.Value{Type: bank.EntityValue, Entity: e.ID})
 		used[g.b.Key(out[len(out)-1])] = true
 	}
+	// A wrong option that says "never" or "always" where the answer does
+	// not is a cue (rule 5): such options come after the others, curated
+	// or not, and are used only to fill up.
+	cue := func(e bank.Entity) bool { return determined(e.Name) && !determined(key.Name) }
+	var later []bank.Entity // curated, but marked by a cue
+	deferred := map[string]bool{}
 	for _, i := range g.rng.Perm(len(f.Wrong)) {
 		if e, found := g.b.Entity(f.Wrong[i].Entity); found && len(out) < n && ok(e) {
+			if cue(e) {
+				if !deferred[e.ID] {
+					later = append(later, e)
+				}
+				deferred[e.ID] = true
+				continue
+			}
 			take(e)
 		}
 	}
@@ -361,13 +379,21 @@ func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.V
 		e     bank.Entity
 		score float64
 	}
-	var cands []cand
+	var cands, marked []cand
 	for _, e := range g.alike(key) {
 		if ok(e) {
-			cands = append(cands, cand{e, g.similarity(e, key) + g.rng.Float64()})
+			c := cand{e, g.similarity(e, key) + g.rng.Float64()}
+			if cue(e) {
+				if !deferred[e.ID] {
+					marked = append(marked, c)
+				}
+			} else {
+				cands = append(cands, c)
+			}
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	sort.SliceStable(marked, func(i, j int) bool { return marked[i].score > marked[j].score })
 	// The closest candidates, drawn at random from a window a little wider
 	// than needed, so that quizzes vary without reaching for the least
 	// plausible.
@@ -381,6 +407,17 @@ func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.V
 			take(cd.e)
 		}
 	}
+	// Marked options fill what is left: curated ones first.
+	for _, e := range later {
+		if len(out) < n {
+			take(e)
+		}
+	}
+	for _, cd := range marked {
+		if len(out) < n {
+			take(cd.e)
+		}
+	}
 	if len(out) < n {
 		return out, &shortage{have: len(out), need: n, why: whyShort(key, ruled)}
 	}
@@ -390,7 +427,7 @@ func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.V
 		for i, c := range cands {
 			rest[i] = c.e
 		}
-		g.lengthRank(key, out, f.Wrong, rest, ok)
+		g.lengthRank(key, out, f.Wrong, rest, func(e bank.Entity) bool { return ok(e) && !cue(e) })
 	}
 	return out, nil
 }
@@ -462,6 +499,24 @@ func (g *gen) lengthRank(key bank.Entity, out []bank.Value, curated []bank.Value
 	if e, found := take(func(l int) bool { return l >= keyLen }); found {
 		out[shortest] = bank.Value{Type: bank.EntityValue, Entity: e.ID}
 	}
+}
+
+// specificDeterminers are the words that test-wise students know mark a
+// wrong option (HDR 28: "avoid specific determiners including always,
+// never, completely, and absolutely").
+var specificDeterminers = []string{"always", "never", "completely", "absolutely", "entirely",
+	"totally", "at all", "everyone", "everything", "no one", "nothing", "none"}
+
+// determined reports whether an option says one of specificDeterminers,
+// as a whole word.
+func determined(s string) bool {
+	t := normalize(s)
+	for _, w := range specificDeterminers {
+		if has(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // whyShort names what limited an entity's pool, for check's advice.

@@ -1258,3 +1258,119 @@ func withoutBlocks(src string, ids ...string) string {
 	}
 	return strings.Join(keep, "\n\n")
 }
+
+// TestDetermined: the specific determiners of HDR 28, as whole words.
+func TestDetermined(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Sanctions never hurt the regime":          true,
+		"He always refused to talk":                true,
+		"The talks failed completely":              true,
+		"It had not hurt the economy at all":       true,
+		"Nothing changed after the meeting":        true,
+		"Sanctions hurt ordinary people":           false,
+		"The Neverland ranch was sold":             false, // inside a word
+		"He had ever prohibited negotiations":      false, // "ever" is not one
+		"Khamenei denied all talks with the U.S.":  false,
+		"The allways misspelt is not the word":     false,
+		"ALWAYS in capitals still counts":          true,
+		"Nobody doubted the report, not even Iran": false,
+	} {
+		if got := determined(s); got != want {
+			t.Errorf("determined(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// determinerBank: a reason without a specific determiner, three plain
+// wrong reasons and two that say "never" or "always", all of about its
+// length.
+const determinerBank = `
+[article]
+title = "Bridge"
+outlet = "Test News"
+date = "2019-11-03"
+summary = "A bridge closed."
+text = '''
+The council closed the bridge because the river had flooded its footings.
+'''
+
+[[groups]]
+id = "flood"
+name = "The river had flooded the footings"
+type = "reason"
+
+[[groups]]
+id = "cables"
+name = "Inspectors had found cracked cables"
+type = "reason"
+foil = true
+
+[[groups]]
+id = "lorry"
+name = "A lorry had struck the railings"
+type = "reason"
+foil = true
+
+[[groups]]
+id = "money"
+name = "The council had run out of money"
+type = "reason"
+foil = true
+
+[[groups]]
+id = "never"
+name = "The bridge had never been inspected"
+type = "reason"
+foil = true
+
+[[groups]]
+id = "always"
+name = "Its lights always failed in storms"
+type = "reason"
+foil = true
+
+[[facts]]
+id = "closed"
+kind = "why"
+ask = "Why did the council close the bridge?"
+answer = "flood"
+wrong = ["never", "always", "cables"]
+source = "The council closed the bridge because the river had flooded its footings."
+`
+
+// TestDeterminersLast: wrong options that say "never" or "always" where
+// the answer does not fill an item only when nothing else can, curated
+// or not (HDR 28); when the answer says one, they are ordinary options.
+func TestDeterminersLast(t *testing.T) {
+	b := parseBank(t, determinerBank)
+	g := newGen(b, rng(1))
+	for seed := uint64(0); seed < 100; seed++ {
+		for _, v := range wrongOf(t, g, "closed", 3, seed) {
+			if v.Entity == "never" || v.Entity == "always" {
+				t.Fatalf("seed %d: %q offered although three plain wrong reasons exist", seed, v.Entity)
+			}
+		}
+		// Four wrong options: one of the marked ones must fill.
+		marked := 0
+		for _, v := range wrongOf(t, g, "closed", 4, seed) {
+			if v.Entity == "never" || v.Entity == "always" {
+				marked++
+			}
+		}
+		if marked != 1 {
+			t.Fatalf("seed %d: %d marked options among four, want exactly the one needed", seed, marked)
+		}
+	}
+	// The answer says "never": the marked options are as good as any.
+	nb := parseBank(t, strings.Replace(determinerBank, `name = "The river had flooded the footings"`, `name = "The river had never flooded it before"`, 1))
+	ng := newGen(nb, rng(1))
+	seen := map[string]bool{}
+	for seed := uint64(0); seed < 100; seed++ {
+		for _, v := range wrongOf(t, ng, "closed", 3, seed) {
+			seen[v.Entity] = true
+		}
+	}
+	if !seen["never"] || !seen["always"] {
+		t.Errorf("answer with a determiner: marked options never offered (%v)", seen)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
+	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
 )
@@ -18,11 +20,12 @@ type Report struct {
 	Choices  int // options per multiple-choice item the report assumes
 	Groups   int // sentence groups with at least one clean item
 	Problems []Problem
-	// Longest are facts whose answer is longer than every clean wrong
-	// option the bank gives it: their items are clean, but a test-wise
-	// student picks the longest option (HDR 24, "keep choices about equal
-	// in length").
-	Longest []Problem
+	// Cues are facts whose items are clean but carry a cue the bank could
+	// remove: the answer is longer than every clean wrong option (HDR 24,
+	// "keep the length of choices about equal"), or the item must be
+	// filled with wrong options that say "never" or "always" where the
+	// answer does not (HDR 28, "avoid specific determiners").
+	Cues []Problem
 }
 
 // A Problem is a fact that cannot make a clean item of a form.
@@ -50,7 +53,10 @@ func Lint(b *bank.Bank, choices int) Report {
 		if mc != nil {
 			r.MC++
 			if g.alwaysLongest(fi.fact, mc.q.Prompt) {
-				r.Longest = append(r.Longest, Problem{*fi.fact, MC, "its answer is longer than every wrong option the bank offers it: a student who picks the longest option gets it right; write wrong options as long as the answer"})
+				r.Cues = append(r.Cues, Problem{*fi.fact, MC, "its answer is longer than every wrong option the bank offers it: a student who picks the longest option gets it right; write wrong options as long as the answer"})
+			}
+			if marked := g.determinersNeeded(fi.fact, mc.q.Prompt, choices-1); len(marked) > 0 {
+				r.Cues = append(r.Cues, Problem{*fi.fact, MC, fmt.Sprintf("its items need wrong options that say words like \"never\" or \"always\", which mark an option wrong: rephrase %s, or add other wrong options", quoteList(marked))})
 			}
 		} else {
 			r.Problems = append(r.Problems, Problem{*fi.fact, MC, advice(mcWhy)})
@@ -89,6 +95,41 @@ func (g *gen) alwaysLongest(f *bank.Fact, stem string) bool {
 	return len(all) > 0
 }
 
+// determinersNeeded returns the wrong options with a specific determiner
+// ("never", "always") that an item about f must use to have n wrong
+// options, when its answer has none; nil when the bank has enough others.
+func (g *gen) determinersNeeded(f *bank.Fact, stem string, n int) []string {
+	if f.Answer.Type != bank.EntityValue || determined(g.show(f.Answer)) {
+		return nil
+	}
+	all, _ := g.distractors(*f, stem, len(g.b.Entities))
+	var marked []string
+	plain := 0
+	for _, v := range all {
+		if determined(g.show(v)) {
+			marked = append(marked, g.show(v))
+		} else {
+			plain++
+		}
+	}
+	if plain >= n {
+		return nil
+	}
+	return marked
+}
+
+// quoteList quotes a list for a message: "a", "b" and "c".
+func quoteList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = strconv.Quote(x)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
 // advice turns why an item could not be made into what to do about it.
 func advice(err error) string {
 	var s *shortage
@@ -109,7 +150,7 @@ func (r Report) Lines(file string) []string {
 	for _, p := range r.Problems {
 		out = append(out, fmt.Sprintf("  %s:%d: %s", file, p.Fact.Line, p))
 	}
-	for _, p := range r.Longest {
+	for _, p := range r.Cues {
 		out = append(out, fmt.Sprintf("  %s:%d: fact %q: %s", file, p.Fact.Line, p.Fact.ID, p.Why))
 	}
 	return out

@@ -125,3 +125,34 @@ func TestStatementCapitalised(t *testing.T) {
 		}
 	}
 }
+
+// TestLintCues: check names the facts whose clean items still carry a cue
+// the bank could remove, with the options to rephrase (worked out by hand
+// from the banks).
+func TestLintCues(t *testing.T) {
+	// Two plain wrong reasons and two marked ones: a four-option item
+	// needs one marked.
+	b := parseBank(t, withoutBlocks(determinerBank, "lorry"))
+	r := Lint(b, 4)
+	if len(r.Cues) != 1 || r.Cues[0].Fact.ID != "closed" ||
+		!strings.Contains(r.Cues[0].Why, `rephrase "The bridge had never been inspected" and "Its lights always failed in storms"`) {
+		t.Errorf("marked: %+v", r.Cues)
+	}
+	// Enough plain ones: nothing to say.
+	if r := Lint(parseBank(t, determinerBank), 4); len(r.Cues) != 0 {
+		t.Errorf("plain enough: %+v", r.Cues)
+	}
+	// Every wrong reason shorter than the answer: the length cue.
+	r = Lint(parseBank(t, withoutBlocks(reasonBank, "long1", "long2")), 4)
+	if len(r.Cues) != 1 || !strings.Contains(r.Cues[0].Why, "longer than every wrong option") {
+		t.Errorf("longest: %+v", r.Cues)
+	}
+	if r := Lint(parseBank(t, reasonBank), 4); len(r.Cues) != 0 {
+		t.Errorf("longer ones exist: %+v", r.Cues)
+	}
+	// Lines print each with its line in the bank.
+	lines := strings.Join(Lint(parseBank(t, withoutBlocks(reasonBank, "long1", "long2")), 4).Lines("r.toml"), "\n")
+	if !strings.Contains(lines, `r.toml:`) || !strings.Contains(lines, `fact "closed": its answer is longer`) {
+		t.Errorf("lines:\n%s", lines)
+	}
+}

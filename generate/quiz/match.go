@@ -11,11 +11,11 @@ import (
 
 // Matching and ordering questions, and the rules that keep them fair:
 //
-//   - The right-hand list is longer than the left (HDR 6 on matching, and
-//     common classroom practice): with equal lists the last pair follows
-//     by elimination. Sets of people and events take one entity out and
-//     show its role or date as the extra response; curated sets bring
-//     their own extras.
+//   - The right-hand list is longer than the left (HDR 9 lists matching
+//     among the formats to use; a longer list is common classroom
+//     practice): with equal lists the last pair follows by elimination.
+//     Sets of people and events take one entity out and show its role or
+//     date as the extra response; curated sets bring their own extras.
 //   - No label holds its own answer ("The 1953 coup" → "1953"): such
 //     events are left out of event → date sets and of ordering, where the
 //     year gives the event's place away.

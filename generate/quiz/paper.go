@@ -15,12 +15,13 @@ import (
 //  8. No item's answer is named in another item's stem, statement,
 //     matching or ordering labels, or in an option that says more than the
 //     answer ("The four-point deal" gives away "How many points…?"), nor in
-//     the quiz title. HDR 15 ("avoid clues to the right answer") and item
-//     independence: a question must not be answerable from the paper.
+//     the quiz title. HDR 28 ("avoid giving clues to the right answer") and HDR 4 ("keep
+//     the content of each item independent from content of other items"):
+//     a question must not be answerable from the paper.
 //  9. At most one item per sentence group: facts whose excerpts lie in one
 //     sentence of the article (or that the bank groups by hand) test one
-//     point, and two items on it answer each other (HDR 5: "avoid
-//     overlapping items"). Matching and ordering never share events.
+//     point, and two items on it answer each other (HDR 4 again:
+//     items independent). Matching and ordering never share events.
 //  10. Kinds are spread: no kind takes more than about 40% of the
 //     multiple-choice and true/false items, unless --kinds asks for fewer
 //     kinds or the bank cannot do better (HDR 1–2: sample the content).
