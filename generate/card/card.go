@@ -166,7 +166,7 @@ func when(b *bank.Bank) string {
 		return a.Date.String() + ": " + a.Occasion
 	}
 	for _, e := range b.Pool(bank.Events) {
-		if sameDate(e.Date, a.Date) {
+		if sameDate(e.Date, a.Date) && !e.Foil {
 			return a.Date.String() + ": " + english.Capitalise(e.Name)
 		}
 	}
@@ -388,14 +388,14 @@ func figure(n bank.Number) string {
 	return d
 }
 
-// timeline returns the dated events, earliest first, each weighed for a
-// short timeline. A year the article does not print is shown in brackets
+// timeline returns the dated events the article names (foils never),
+// earliest first, each weighed for a short timeline. A year the article does not print is shown in brackets
 // ("24 Sep [2019]"), never as if the article printed it.
 func timeline(b *bank.Bank) []Tick {
 	a := b.Article
 	var events []bank.Entity
 	for _, e := range b.Pool(bank.Events) {
-		if e.Date.Precision != bank.MonthDay && !e.Date.IsZero() {
+		if e.Date.Precision != bank.MonthDay && !e.Date.IsZero() && !e.Foil {
 			events = append(events, e)
 		}
 	}

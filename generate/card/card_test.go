@@ -87,7 +87,8 @@ func TestBuild(t *testing.T) {
 	for _, tk := range c.Timeline {
 		dates = append(dates, tk.Date)
 	}
-	// The bank marks the years the article does not print.
+	// The bank marks the years the article does not print; its foil events
+	// (the 1979 revolution, the Iran–Iraq war) are wrong options only.
 	wantDates := []string{"1953", "1979", "2015", "May 2018", "Aug 2018", "24 Sep [2019]", "30 Sep [2019]", "3 Nov [2019]"}
 	if !reflect.DeepEqual(dates, wantDates) || !c.Timeline[7].Highlight {
 		t.Errorf("timeline = %q", dates)
