@@ -25,6 +25,22 @@ var testOpt = Options{Date: qtiDate}
 // all four forms, a fixed seed.
 func testQuiz(t testing.TB) *quiz.Quiz { return testQuizSeed(t, 7) }
 
+// figuresQuiz is a multiple-choice quiz of dates and figures only: its
+// options are Ordered.
+func figuresQuiz(t testing.TB) *quiz.Quiz {
+	t.Helper()
+	b, err := bank.Load("../../questions.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := quiz.Build(b, quiz.Options{Count: 5, Versions: 2, Seed: 3, Forms: []quiz.Form{quiz.MC},
+		Filter: bank.Filter{Kinds: []string{"when", "number"}}}, rand.New(rand.NewPCG(3, 0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
 // testQuizSeed is testQuiz with another seed.
 func testQuizSeed(t testing.TB, seed uint64) *quiz.Quiz {
 	t.Helper()
@@ -167,6 +183,7 @@ type (
 		Prompt    string   `json:"prompt"`
 		Options   []string `json:"options"`
 		Answer    int      `json:"answer"`
+		Ordered   bool     `json:"ordered"`
 		Left      []string `json:"left"`
 		Right     []string `json:"right"`
 		Extra     []string `json:"extra"`

@@ -51,7 +51,11 @@ func MoodleXML(w io.Writer, q *quiz.Quiz, opt Options) ([]Note, error) {
 		fmt.Fprintf(bw, "    <idnumber>%s</idnumber>\n", esc(ID(qu))) // ids need no escaping: letters, digits, - . _ +
 		switch qu.Form {
 		case quiz.MC:
-			fmt.Fprintf(bw, "    <single>true</single>\n    <shuffleanswers>%s</shuffleanswers>\n    <answernumbering>abc</answernumbering>\n    <showstandardinstruction>0</showstandardinstruction>\n", shuffle)
+			mine := shuffle
+			if qu.Ordered {
+				mine = "false" // figures and dates stay in ascending order
+			}
+			fmt.Fprintf(bw, "    <single>true</single>\n    <shuffleanswers>%s</shuffleanswers>\n    <answernumbering>abc</answernumbering>\n    <showstandardinstruction>0</showstandardinstruction>\n", mine)
 			combinedFeedback(bw)
 			bw.WriteString("    <shownumcorrect/>\n")
 			for i, c := range it.choices {

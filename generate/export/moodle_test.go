@@ -232,8 +232,9 @@ func checkMoodle(t *testing.T, q *quiz.Quiz, data []byte, notes []Note, opt Opti
 		answers := mq.all("answer")
 		switch w.Form {
 		case "mc":
-			// import_multichoice, format.php:448-490.
-			shuffle := map[bool]string{true: "false", false: "true"}[opt.KeepOrder]
+			// import_multichoice, format.php:448-490. Figures and dates
+			// keep their ascending order whatever the teacher chose.
+			shuffle := map[bool]string{true: "false", false: "true"}[opt.KeepOrder || w.Ordered]
 			if mq.child("single").text != "true" || mq.child("answernumbering").text != "abc" || mq.child("shuffleanswers").text != shuffle || len(answers) != len(w.Shown) {
 				t.Fatalf("%s: single %q numbering %q shuffle %q, %d answers", w.ID, mq.child("single").text, mq.child("answernumbering").text, mq.child("shuffleanswers").text, len(answers))
 			}
@@ -312,7 +313,7 @@ func TestMoodleXML(t *testing.T) {
 		name string
 		q    *quiz.Quiz
 		opt  Options
-	}{{"builtin", testQuiz(t), testOpt}, {"feedback", feedbackQuiz(t, 11), Options{Points: 2.5, KeepOrder: true}}, {"special", specialQuiz(t), testOpt}} {
+	}{{"builtin", testQuiz(t), testOpt}, {"feedback", feedbackQuiz(t, 11), Options{Points: 2.5, KeepOrder: true}}, {"special", specialQuiz(t), testOpt}, {"figures", figuresQuiz(t), testOpt}} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			notes, err := MoodleXML(&buf, tc.q, tc.opt)

@@ -3,6 +3,7 @@ package quiz
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -150,9 +151,42 @@ func (g *gen) multipleChoice(f *bank.Fact, choices int, groups []int) (*item, er
 		}
 	}
 	it.q.Correct = it.q.Options[0]
+	if answer.Type != bank.EntityValue {
+		ascending(it)
+	}
 	it.text = normalize(it.q.Prompt)
 	it.opts = normalizeAll(it.q.Options)
 	return it, nil
+}
+
+// ascending puts the options of a figure or date item in ascending order
+// (HDR 21: "place choices in logical or numerical order") and marks the
+// question Ordered, so that every version keeps that order. The key's
+// letter is then its rank among the options, which rule 4 draws
+// uniformly. it.values keeps the key first.
+func ascending(it *item) {
+	order := make([]int, len(it.values))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return valueLess(it.values[order[a]], it.values[order[b]]) })
+	opts := make([]string, len(order))
+	for k, i := range order {
+		opts[k] = it.q.Options[i]
+		if i == 0 {
+			it.q.Answer = k
+		}
+	}
+	it.q.Options = opts
+	it.q.Ordered = true
+}
+
+// valueLess orders two numbers or two dates.
+func valueLess(a, b bank.Value) bool {
+	if a.Type == bank.NumberValue {
+		return a.Number.Value < b.Number.Value
+	}
+	return a.Date.Compare(b.Date) < 0
 }
 
 // clozeFigure returns the question "Complete the article's words: “…more

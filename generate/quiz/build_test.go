@@ -306,7 +306,7 @@ func TestMultipleChoiceRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if it.q.Correct != "50" || it.q.Options[0] != "50" || !strings.HasPrefix(it.q.Prompt, "Complete the article’s words") {
+	if it.q.Correct != "50" || it.q.Options[it.q.Answer] != "50" || !it.q.Ordered || !strings.HasPrefix(it.q.Prompt, "Complete the article’s words") {
 		t.Errorf("qualified figure: prompt %q, options %q, correct %q", it.q.Prompt, it.q.Options, it.q.Correct)
 	}
 }

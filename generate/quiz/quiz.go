@@ -95,6 +95,10 @@ type Question struct {
 	Explain  string   `json:"explain,omitempty"`
 	Source   string   `json:"source,omitempty"`
 	Kind     string   `json:"kind,omitempty"` // the fact's kind
+	// Ordered marks a multiple-choice question whose options are figures
+	// or dates, in ascending order: every version and export keeps that
+	// order (HDR 21), so its letter is the key's rank, not a dealt one.
+	Ordered bool `json:"ordered,omitempty"`
 
 	// Feedback says why each option is wrong, aligned with Options (""
 	// where the bank says nothing, and for the right option); nil when the

@@ -11,8 +11,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/quizcard/quizcard/generate/bank"
 )
@@ -196,8 +198,8 @@ func checkQuiz(t *testing.T, b *bank.Bank, q *Quiz, opt Options, ctx string) {
 	}
 }
 
-// TestLetterBalance: on a 10-question, 4-version set, each right letter is
-// within ±10% of uniform.
+// TestLetterBalance: on a 10-question, 4-version set, each right letter of
+// the dealt (not Ordered) questions is within ±10% of uniform.
 func TestLetterBalance(t *testing.T) {
 	b := loadBank(t)
 	for seed := uint64(0); seed < uint64(seedCount(200)); seed++ {
@@ -210,7 +212,9 @@ func TestLetterBalance(t *testing.T) {
 			total := 0
 			for _, v := range q.Versions {
 				for _, it := range v.Items {
-					if q.Question(it.Question).Form == MC {
+					// Figures and dates show their key at its rank
+					// (TestOrderedOptions); the rest are dealt.
+					if qu := q.Question(it.Question); qu.Form == MC && !qu.Ordered {
 						counts[it.Key]++
 						total++
 					}
@@ -303,17 +307,80 @@ func ExampleBuild() {
 	}
 	// Output:
 	// 1 Complete the article’s words: “More than ___ diplomats were taken.”
-	//    A) 60
-	//    B) 70
-	//    C) 30
-	//    D) 50
-	//    key: D
+	//    A) 30
+	//    B) 50
+	//    C) 60
+	//    D) 70
+	//    key: B
 	// 2 For how many days were the hostages held?
-	//    A) 422 days
-	//    B) 434 days
-	//    C) 444 days
-	//    D) 355 days
-	//    key: C
+	//    A) 355 days
+	//    B) 422 days
+	//    C) 434 days
+	//    D) 444 days
+	//    key: D
+}
+
+// TestOrderedOptions: every figure or date question shows its options in
+// ascending order in every version (HDR 21), its key letter is the key's
+// place in that order, and across seeds the key takes every place. Order
+// is read here from the option text itself (figures parsed, dates looked
+// up in the article's calendar by time.Parse), not from the generator.
+func TestOrderedOptions(t *testing.T) {
+	b := loadBank(t)
+	places := map[string]int{}
+	for seed := uint64(0); seed < uint64(seedCount(100)); seed++ {
+		q, err := Build(b, Options{Count: 6, Versions: 3, Filter: bank.Filter{Kinds: []string{"when", "number"}}}, rng(seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range q.Versions {
+			for _, it := range v.Items {
+				qu := q.Question(it.Question)
+				if qu.Form != MC {
+					continue
+				}
+				shown := qu.Shown(it)
+				keys := make([]float64, len(shown))
+				for i, o := range shown {
+					k, ok := sortKey(o)
+					if !ok {
+						t.Fatalf("seed %d %s: option %q is neither a figure nor a date", seed, qu.ID, o)
+					}
+					keys[i] = k
+				}
+				if !qu.Ordered || !sort.Float64sAreSorted(keys) {
+					t.Fatalf("seed %d version %s %s: options %q not in ascending order (ordered %v)", seed, v.Label, qu.ID, shown, qu.Ordered)
+				}
+				if shown[int(it.Key[0]-'A')] != qu.Correct {
+					t.Fatalf("seed %d %s: key %s is %q, the answer is %q", seed, qu.ID, it.Key, shown[int(it.Key[0]-'A')], qu.Correct)
+				}
+				places[it.Key]++
+			}
+		}
+	}
+	for _, l := range []string{"A", "B", "C", "D"} {
+		if places[l] == 0 {
+			t.Errorf("the key never stands at %s (%v)", l, places)
+		}
+	}
+}
+
+// sortKey reads an option as a figure ("444 days", "1,200", "2.5
+// million") or a date ("3 November 2019", "November 2019", "1979", with
+// inferred parts in brackets) and returns a number that orders it.
+func sortKey(o string) (float64, bool) {
+	s := strings.NewReplacer("[", "", "]", "", ",", "").Replace(o)
+	for _, layout := range []string{"2 January 2006", "January 2006", "2 January", "2006"} {
+		if d, err := time.Parse(layout, s); err == nil {
+			return float64(d.Unix()), true
+		}
+	}
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return 0, false
+	}
+	x, err := strconv.ParseFloat(f[0], 64)
+	return x, err == nil
 }
 
 var update = flag.Bool("update", false, "rewrite golden files")

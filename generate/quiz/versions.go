@@ -7,8 +7,9 @@ import (
 )
 
 // shuffle makes n versions of the questions: the same questions, shuffled
-// within each form's section, with choices shuffled. The right letter of
-// multiple-choice questions is dealt evenly: within a version each letter is
+// within each form's section, with choices shuffled, except figures and
+// dates, which stay in ascending order (Question.Ordered). The right letter
+// of the other multiple-choice questions is dealt evenly: within a version each letter is
 // right as often as the count allows, and the letters that get one extra
 // rotate so that the whole set stays even.
 func shuffle(qs []Question, n, choices int, rng *rand.Rand) []Version {
@@ -35,7 +36,7 @@ func shuffle(qs []Question, n, choices int, rng *rand.Rand) []Version {
 		}
 		mcCount := 0
 		for _, i := range order {
-			if qs[i].Form == MC {
+			if qs[i].Form == MC && !qs[i].Ordered {
 				mcCount++
 			}
 		}
@@ -44,16 +45,23 @@ func shuffle(qs []Question, n, choices int, rng *rand.Rand) []Version {
 		for k, i := range order {
 			q := &qs[i]
 			it := Item{Number: k + 1, Question: q.ID}
-			switch q.Form {
-			case MC:
+			switch {
+			case q.Form == MC && q.Ordered:
+				// Figures and dates keep ascending order (HDR 21).
+				it.Order = make([]int, len(q.Options))
+				for o := range it.Order {
+					it.Order[o] = o
+				}
+				it.Key = Letter(q.Answer)
+			case q.Form == MC:
 				pos := letters[0]
 				letters = letters[1:]
 				it.Order = placeAnswer(len(q.Options), q.Answer, pos, rng)
 				it.Key = Letter(pos)
-			case TF:
+			case q.Form == TF:
 				it.Order = []int{0, 1} // True, False: always in that order
 				it.Key = q.Options[q.Answer]
-			case Match:
+			case q.Form == Match:
 				it.Order = rng.Perm(len(q.Right) + len(q.Extra))
 				at := inverse(it.Order)
 				pairs := make([]string, len(q.Left))
@@ -61,7 +69,7 @@ func shuffle(qs []Question, n, choices int, rng *rand.Rand) []Version {
 					pairs[l] = fmt.Sprintf("%d-%s", l+1, Letter(at[l]))
 				}
 				it.Key = strings.Join(pairs, " ")
-			case Order:
+			case q.Form == Order:
 				it.Order = derange(len(q.Items), rng)
 				at := inverse(it.Order)
 				seq := make([]string, len(q.Items))
