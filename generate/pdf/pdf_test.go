@@ -232,3 +232,33 @@ func TestParsePaper(t *testing.T) {
 		t.Error("b5 accepted")
 	}
 }
+
+// TestInstructions: a paper tells students how to answer the forms it
+// holds and no others (read back with pdftotext).
+func TestInstructions(t *testing.T) {
+	for _, tc := range []struct {
+		forms     []quiz.Form
+		want, not []string
+	}{
+		{[]quiz.Form{quiz.MC}, []string{"Tick one box for each question."}, []string{"ordering", "matching", "True or False"}},
+		{[]quiz.Form{quiz.MC, quiz.TF}, []string{"Tick one box for multiple choice and true or false."}, []string{"ordering", "matching"}},
+		{[]quiz.Form{quiz.MC, quiz.TF, quiz.Match, quiz.Order}, []string{"for matching, write a letter in each box", "for ordering, write the letters from earliest to latest"}, nil},
+	} {
+		_, q := loadQuiz(t, quiz.Options{Count: 8, Forms: tc.forms}, 1)
+		var buf bytes.Buffer
+		if _, err := Quiz(&buf, q, A4, testMeta("t")); err != nil {
+			t.Fatal(err)
+		}
+		text := pdfText(t, buf.Bytes())
+		for _, w := range tc.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("forms %v: %q missing from %q", tc.forms, w, text[:min(len(text), 400)])
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(text, n) {
+				t.Errorf("forms %v: %q on a paper without it", tc.forms, n)
+			}
+		}
+	}
+}

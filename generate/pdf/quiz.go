@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/quizcard/quizcard/generate/english"
 	"github.com/quizcard/quizcard/generate/quiz"
 )
 
@@ -92,7 +93,7 @@ func quizSections(t text, q *quiz.Quiz, p Paper, st quizStyle) []section {
 	for _, v := range q.Versions {
 		label := v.Label
 		s := section{name: "version " + label, footer: footer(t, p, footerTitle(t, q.Title, width), " · Version "+label)}
-		s.blocks = append(s.blocks, headerBlock(t, st, q.Title, label, x, width))
+		s.blocks = append(s.blocks, headerBlock(t, st, q.Title, label, instructions(q, v), x, width))
 		var prev quiz.Form
 		for _, it := range v.Items {
 			qu := q.Question(it.Question)
@@ -147,9 +148,40 @@ func clipTo(t text, s style, str string, w float64) string {
 	return string(r) + "…"
 }
 
-// headerBlock measures a version's header: title, version box, and the
-// name, class and date lines, with fill's texts printed on them when given.
-func headerBlock(t text, st quizStyle, title, label string, x, w float64, fill ...string) block {
+// instructions says how to answer the forms version v holds, and no other:
+// a paper without ordering says nothing about ordering.
+func instructions(q *quiz.Quiz, v quiz.Version) string {
+	has := map[quiz.Form]bool{}
+	for _, it := range v.Items {
+		if qu := q.Question(it.Question); qu != nil {
+			has[qu.Form] = true
+		}
+	}
+	var parts []string
+	switch {
+	case has[quiz.MC] && has[quiz.TF]:
+		parts = append(parts, "tick one box for multiple choice and true or false")
+	case has[quiz.MC]:
+		parts = append(parts, "tick one box for each question")
+	case has[quiz.TF]:
+		parts = append(parts, "tick True or False")
+	}
+	if has[quiz.Match] {
+		parts = append(parts, "for matching, write a letter in each box")
+	}
+	if has[quiz.Order] {
+		parts = append(parts, "for ordering, write the letters from earliest to latest")
+	}
+	if len(parts) == 0 {
+		return "Answer every question."
+	}
+	return "Answer every question. " + english.Capitalise(strings.Join(parts, "; ")) + "."
+}
+
+// headerBlock measures a version's header: title, version box, the
+// instructions note, and the name, class and date lines, with fill's texts
+// printed on them when given.
+func headerBlock(t text, st quizStyle, title, label, instructions string, x, w float64, fill ...string) block {
 	boxW := t.width(qVersion, "Version "+label) + 8
 	titleLines := t.wrap(qTitle, title, w-boxW-6)
 	titleH := max(qTitle.height(len(titleLines)), 12) + 4
@@ -165,8 +197,7 @@ func headerBlock(t text, st quizStyle, title, label string, x, w float64, fill .
 			filled[i] = clipTo(t, st.bold, fill[i], w*fields[i].frac-fields[i].w-6)
 		}
 	}
-	note := t.wrap(st.small, "Answer every question. Tick one box for multiple choice and true or false; "+
-		"for matching, write a letter in each box; for ordering, write the letters from earliest to latest.", w)
+	note := t.wrap(st.small, instructions, w)
 	h := titleH + 8 + st.small.height(len(note)) + 6
 	return block{h: h, draw: func(y float64) {
 		d := t.d

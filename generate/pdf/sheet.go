@@ -45,7 +45,7 @@ func Copies(w io.Writer, d *sheet.Doc, p Paper, m Meta) (int, error) {
 			who += " (" + c.ID + ")"
 		}
 		s := section{name: "copy " + fmt.Sprint(c.Number)}
-		s.blocks = append(s.blocks, headerBlock(t, st, d.Title, c.Version, x, width, who, c.Class))
+		s.blocks = append(s.blocks, headerBlock(t, st, d.Title, c.Version, instructions(d.Quiz, *v), x, width, who, c.Class))
 		var prev quiz.Form
 		for _, it := range v.Items {
 			qu := d.Question(it.Question)

@@ -51,6 +51,7 @@ func Audit(b *bank.Bank, q *Quiz) []Violation {
 				continue
 			}
 			it.keys = normalizeAll(valueForms(b, f.Answer))
+			it.fact = &f
 			it.groups = groups[f.ID]
 			it.kind = f.Kind
 			if qu.Form == MC {
@@ -91,6 +92,9 @@ func Audit(b *bank.Bank, q *Quiz) []Violation {
 	for i, a := range items {
 		if cues(a, title) {
 			bad(8, a.q.ID, "the quiz title %q names its answer", q.Title)
+		}
+		if narrows(a, title.text) {
+			bad(8, a.q.ID, "the quiz title %q names its answer's month or year", q.Title)
 		}
 		for _, c := range items[i+1:] {
 			switch {

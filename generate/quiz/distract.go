@@ -33,9 +33,9 @@ import (
 //  3. Plausible magnitudes (HDR 29): numbers stay in a band around the key,
 //     0.5× to 1.5× for figures of 10 or more (as R/exams' num_to_schoice),
 //     the key ±4 below 10, never negative, never zero unless the key is,
-//     percentages never over 100; dates stay within 25 years, 24 months
-//     or 45 days of the key, in its own precision, and never after the
-//     article. The band holds for automatic options; a curated `wrong`
+//     percentages below 100 (100 is "all", itself a cue) unless the key
+//     is 100; dates stay within 25 years, 24 months or 45 days of the key,
+//     in its own precision, and never after the article. The band holds for automatic options; a curated `wrong`
 //     option is the curator's judgement and is trusted.
 //  4. No position cue (HDR 20–21: "place options in logical order" and
 //     "balance the key"): for numbers and dates, how many wrong options go
@@ -777,7 +777,9 @@ func inBand(x float64, key bank.Number) bool {
 		return false
 	case x == 0 && v != 0:
 		return false
-	case percent && x > 100:
+	case percent && (x > 100 || x == 100 && v != 100):
+		// "100 percent" is "all": an absolute that marks itself wrong
+		// (HDR 28), unless the key is 100.
 		return false
 	case v < 10:
 		return math.Abs(x-v) <= smallKeyReach

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/quizcard/quizcard/generate/bank"
 	"github.com/quizcard/quizcard/generate/english"
@@ -67,6 +69,25 @@ func cues(a, b *item) bool {
 	return false
 }
 
+// narrows reports whether a title gives a date item part of its answer:
+// its month and year ("May 2009" for 8 May 2009), or its year for a month
+// (rule 8): options in other months are then ruled out.
+func narrows(it *item, title string) bool {
+	if it.fact == nil || it.fact.Answer.Type != bank.DateValue {
+		return false
+	}
+	d := it.fact.Answer.Date
+	switch d.Precision {
+	case bank.Day, bank.Month:
+		if d.Precision == bank.Month {
+			return has(title, strconv.Itoa(d.Year))
+		}
+		month := time.Month(d.Month).String()
+		return hasAny(title, []string{month + " " + strconv.Itoa(d.Year), monthAbbrev[d.Month] + " " + strconv.Itoa(d.Year)})
+	}
+	return false
+}
+
 // A paper is the items chosen so far.
 type paper struct {
 	items []*item
@@ -103,7 +124,9 @@ func (p *paper) add(it *item) {
 // items it cues are never chosen. banned items are skipped.
 func (g *gen) choose(p plan, facts []*factItems, matches []matchSet, events []bank.Entity, title string, banned func(*item) bool) *paper {
 	titleItem := &item{text: normalize(title)}
-	usable := func(it *item) bool { return it != nil && !banned(it) && !cues(it, titleItem) }
+	usable := func(it *item) bool {
+		return it != nil && !banned(it) && !cues(it, titleItem) && !narrows(it, titleItem.text)
+	}
 	fixed := p[MC] + p[TF]
 	kindCap := max(1, int(math.Round(kindShare*float64(fixed))))
 	var best *paper

@@ -505,3 +505,36 @@ func TestAuditReplaces(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrows: a title that gives a date answer's month and year (or a
+// month answer's year) cues it (rule 8); other dates and other titles do
+// not. Cases written by hand.
+func TestNarrows(t *testing.T) {
+	day := bank.Value{Type: bank.DateValue, Date: bank.Date{Year: 2009, Month: 5, Day: 8, Precision: bank.Day}}
+	month := bank.Value{Type: bank.DateValue, Date: bank.Date{Year: 2009, Month: 5, Precision: bank.Month}}
+	year := bank.Value{Type: bank.DateValue, Date: bank.Date{Year: 2009, Precision: bank.Year}}
+	figure := bank.Value{Type: bank.NumberValue, Number: bank.Number{Value: 2009}}
+	for _, tc := range []struct {
+		v     bank.Value
+		title string
+		want  bool
+	}{
+		{day, "Quiz: Health · Courts · Wikinews, May 2009", true},
+		{day, "Quiz: Health, May, 2009", false}, // not "May 2009"
+		{day, "Quiz for 8 Jun 2009", false},
+		{day, "Quiz: Health · Wikinews", false},
+		{day, "Quiz (May 2009)", true},
+		{month, "Quiz: the 2009 trial", true},
+		{month, "Quiz: the trial", false},
+		{year, "Quiz: 2009", false}, // the title names it outright: cues' job
+		{figure, "Quiz: May 2009", false},
+	} {
+		f := bank.Fact{Answer: tc.v}
+		if got := narrows(&item{fact: &f}, normalize(tc.title)); got != tc.want {
+			t.Errorf("%v under %q: %v, want %v", tc.v, tc.title, got, tc.want)
+		}
+	}
+	if narrows(&item{}, "May 2009") {
+		t.Error("a matching question (no fact) narrowed")
+	}
+}

@@ -229,20 +229,17 @@ func Build(b *bank.Bank, opt Options, rng *rand.Rand) (*Quiz, error) {
 }
 
 // DefaultTitle is the title a quiz gets when none is given: the bank's
-// quiz_title, else one made from the topic, outlet and date. It is never
-// the headline, which may state answers.
+// quiz_title, else one made from the topic and outlet. It is never the
+// headline, which may state answers, and carries no date: "May 2009" above
+// a question whose answer is "8 May 2009" rules out every April option.
 func DefaultTitle(a bank.Article) string {
 	if a.QuizTitle != "" {
 		return a.QuizTitle
 	}
-	when := a.Date.String()
-	if a.Date.Precision == bank.Day {
-		when = bank.Date{Year: a.Date.Year, Month: a.Date.Month, Precision: bank.Month}.String()
-	}
 	if a.Topic != "" {
-		return "Quiz: " + a.Topic + " · " + a.Outlet + ", " + when
+		return "Quiz: " + a.Topic + " · " + a.Outlet
 	}
-	return "Quiz on an article from " + a.Outlet + ", " + when
+	return "Quiz on an article from " + a.Outlet
 }
 
 func (o Options) withDefaults(b *bank.Bank) (Options, error) {
