@@ -17,7 +17,9 @@ import (
 //  8. No item's answer is named in another item's stem, statement,
 //     matching or ordering labels, or in an option that says more than the
 //     answer ("The four-point deal" gives away "How many points…?"), nor in
-//     the quiz title. HDR 28 ("avoid giving clues to the right answer") and HDR 4 ("keep
+//     the quiz title (nor its month or year, for a date). A matching or
+//     ordering question shows no option of a multiple-choice item: with
+//     the answer kept off it, the option it leaves out would be the answer. HDR 28 ("avoid giving clues to the right answer") and HDR 4 ("keep
 //     the content of each item independent from content of other items"):
 //     a question must not be answerable from the paper.
 //  9. At most one item per sentence group: facts whose excerpts lie in one
@@ -49,7 +51,23 @@ func conflicts(a, b *item) bool {
 			return true
 		}
 	}
-	return cues(a, b) || cues(b, a)
+	return cues(a, b) || cues(b, a) || eliminates(a, b) || eliminates(b, a)
+}
+
+// eliminates reports whether matching or ordering question b shows any
+// option of multiple-choice item a. Rule 8 keeps a's answer off b, so a
+// student who sees a's other options listed in b picks the one b leaves
+// out (HDR 4: items independent).
+func eliminates(a, b *item) bool {
+	if a.q.Form != MC || b.q.Form != Match && b.q.Form != Order {
+		return false
+	}
+	for _, o := range a.opts {
+		if has(b.text, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // cues reports whether b's text gives a's answer away.

@@ -538,3 +538,31 @@ func TestNarrows(t *testing.T) {
 		t.Error("a matching question (no fact) narrowed")
 	}
 }
+
+// TestEliminates: a matching or ordering question that lists an option of
+// a multiple-choice item leaves the answer as the odd one out (rule 8).
+func TestEliminates(t *testing.T) {
+	mc := &item{q: Question{Form: MC}, opts: normalizeAll([]string{"Ellie Cannon", "Dan Howarth", "Muir Gray", "Kevin Fenton"})}
+	match := &item{q: Question{Form: Match}, text: normalize("Match each person to their role. | Dan Howarth | Muir Gray | Kevin Fenton | PHE adviser | NHS doctor")}
+	other := &item{q: Question{Form: Match}, text: normalize("Match each event to its date. | the trial | the verdict | 2009 | 2008")}
+	order := &item{q: Question{Form: Order}, text: normalize("Put these in order. | Muir Gray spoke | the trial")}
+	tf := &item{q: Question{Form: TF}, text: normalize("Dan Howarth is a doctor.")}
+	for _, tc := range []struct {
+		a, b *item
+		want bool
+	}{
+		{mc, match, true},
+		{mc, order, true},
+		{mc, other, false},
+		{mc, tf, false},    // a statement is not a list
+		{match, mc, false}, // the other way round is eliminates(mc, match)
+		{tf, match, false},
+	} {
+		if got := eliminates(tc.a, tc.b); got != tc.want {
+			t.Errorf("eliminates(%v, %q) = %v, want %v", tc.a.q.Form, tc.b.text, got, tc.want)
+		}
+	}
+	if !conflicts(match, mc) || !conflicts(mc, match) {
+		t.Error("conflicts does not see the elimination both ways")
+	}
+}

@@ -355,6 +355,15 @@ func (o *oracle) check(q *Quiz) []string {
 			if i < j && len(a.Facts) == 1 && len(c.Facts) == 1 && o.group[a.Facts[0]] == o.group[c.Facts[0]] {
 				bad(9, c, "shares a sentence group with %s", a.ID)
 			}
+			// A matching or ordering question that lists some options of a
+			// multiple-choice item leaves its answer as the odd one out.
+			if a.Form == MC && (c.Form == Match || c.Form == Order) {
+				for _, opt := range a.Options {
+					if o.named(visible(c), opt) {
+						bad(8, a, "its option %q is listed in %s, which leaves the answer out", opt, c.ID)
+					}
+				}
+			}
 			if i < j && (a.Form == Match || a.Form == Order) && (c.Form == Match || c.Form == Order) {
 				for _, e := range a.Entities {
 					for _, x := range c.Entities {
