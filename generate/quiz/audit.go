@@ -142,14 +142,19 @@ func (g *gen) auditMC(f bank.Fact, qu *Question, bad func(int, string, string, .
 	truths := g.truth[bank.Fold(f.Ask)]
 	qualified := f.Answer.Type == bank.NumberValue && f.Answer.Number.Bound() != bank.Exact
 	var key bank.Entity
+	named := false
 	if f.Answer.Type == bank.EntityValue {
 		key, _ = g.b.Entity(f.Answer.Entity)
-		if hasAny(c.text, g.names[key.ID]) {
+		if named = hasAny(c.text, g.names[key.ID]); named {
 			bad(1, qu.ID, "the question names its own answer %q", key.Name)
 		}
 	}
 	if why := standsOut(qu.Options, qu.Answer); why != "" {
 		bad(5, qu.ID, "the answer %q stands out: %s", qu.Options[qu.Answer], why)
+	}
+	// A stem that names its answer is rule 1's fault, said once.
+	if w := clang(qu.Prompt, qu.Options, qu.Answer); w != "" && !named {
+		bad(5, qu.ID, "the answer %q is the only option that repeats %q from the question", qu.Options[qu.Answer], w)
 	}
 	curated := map[string]bool{}
 	for _, v := range f.Wrong {
@@ -335,6 +340,85 @@ func standsOut(options []string, answer int) string {
 		return fmt.Sprintf("%d characters against at most %d", n, longest)
 	}
 	return ""
+}
+
+// clang returns a word of the stem that the answer repeats and no wrong
+// option repeats too (HDR 28b, "clang associations": "Which PHE tool gives your
+// heart age?" answered by "Heart Age tool"), or "". Words are compared
+// without case and a plural or -ed/-ing ending; short and common words
+// do not count.
+func clang(stem string, options []string, answer int) string {
+	if len(options) < 3 {
+		return ""
+	}
+	for _, w := range echoes(stem, options[answer]) {
+		alone := true
+		for i, o := range options {
+			if i != answer && len(echoes(w, o)) > 0 {
+				alone = false
+				break
+			}
+		}
+		if alone {
+			return w
+		}
+	}
+	return ""
+}
+
+// echoes returns the content words of option that stem also holds.
+func echoes(stem, option string) []string {
+	in := map[string]bool{}
+	for _, w := range contentWords(stem) {
+		in[stemWord(w)] = true
+	}
+	var out []string
+	for _, w := range contentWords(option) {
+		if in[stemWord(w)] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// contentWords returns the words of s that carry meaning: four letters or
+// more, not on the list of common words.
+func contentWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(normalize(s)), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		w = strings.TrimSuffix(strings.Trim(w, "'"), "'s")
+		if len([]rune(w)) >= 4 && !commonWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// stemWord strips a plural or -ed/-ing ending: "talks" and "talk" match.
+func stemWord(w string) string {
+	if strings.HasSuffix(w, "ies") && len(w) > 5 {
+		return w[:len(w)-3] + "y" // "nationalities", "nationality"
+	}
+	for _, suf := range []string{"ing", "ed", "es", "s"} {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// commonWords are words too common in stems and options to cue anything.
+var commonWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`about above after again against also among article according because been before being
+		below between both could does doing down during each from further have having here into itself just more most
+		much must never only other over same should some such than that their them then there these they this those
+		through under until very what when where which while whom whose will with would your said says according
+		article report reported reports what's who's during within without made make makes took take takes
+		gave give given came come went told tell seen done were even still many well`) {
+		commonWords[w] = true
+	}
 }
 
 // parseShown reads a date as options show it: "1979", "May 2018",

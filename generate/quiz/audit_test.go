@@ -66,6 +66,10 @@ func TestAuditCatches(t *testing.T) {
 			mc("embassy-year", "In which year was the embassy seized?", "1979", "1978", "1981", "1984"),
 			mc("hostage-days", "For how many days were the hostages held after 1979?", "444 days", "400 days", "333 days", "488 days")}},
 		{8, "an answer named in the title", "Quiz: Donald Trump and the deal", clean[:1]},
+		{8, "a matching that lists the other options of an item", "", []Question{
+			clean[0],
+			{Form: Match, Prompt: "Match each person to the role the article gives them.", Entities: []string{"pompeo", "macron", "rouhani"},
+				Left: []string{"Mike Pompeo", "Emmanuel Macron", "Hassan Rouhani"}, Right: []string{"Secretary of State", "President of France", "President of Iran"}, Extra: []string{"Foreign Minister of Iran"}}}},
 		{9, "two items from one sentence", "", []Question{
 			mc("embassy-year", "In which year was the embassy seized?", "1979", "1978", "1981", "1984"),
 			mc("embassy-city", "In which city was the U.S. embassy seized?", "Tehran", "Baghdad", "Beirut", "Kabul")}},

@@ -142,12 +142,16 @@ func (g *gen) multipleChoice(f *bank.Fact, choices int, groups []int) (*item, er
 		for _, v := range it.values {
 			it.q.Options = append(it.q.Options, english.Capitalise(g.show(v)))
 		}
-		why := standsOut(it.q.Options, 0)
+		why, fix := standsOut(it.q.Options, 0), "give it wrong options of the same form"
+		if w := clang(it.q.Prompt, it.q.Options, 0); why == "" && w != "" {
+			why = fmt.Sprintf("the only option that repeats %q from the question", w)
+			fix = "reword the question without it, or give wrong options that say it too"
+		}
 		if why == "" {
 			break
 		}
 		if try == 4 {
-			return nil, fmt.Errorf("its answer stands out (%s): give it wrong options of the same form", why)
+			return nil, fmt.Errorf("its answer stands out (%s): %s", why, fix)
 		}
 	}
 	it.q.Correct = it.q.Options[0]

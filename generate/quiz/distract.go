@@ -379,16 +379,23 @@ func (g *gen) entityDistractors(f bank.Fact, c context, n int, fresh func(bank.V
 		e     bank.Entity
 		score float64
 	}
+	// When the answer repeats a word of the question, wrong options that
+	// repeat one too come first, or the answer would be the only one
+	// (HDR 28b, clang associations; see clang).
+	echo := strings.Join(echoes(c.text, key.Name), " ")
 	var cands, marked []cand
 	for _, e := range g.alike(key) {
 		if ok(e) {
-			c := cand{e, g.similarity(e, key) + g.rng.Float64()}
+			cd := cand{e, g.similarity(e, key) + g.rng.Float64()}
+			if echo != "" && len(echoes(echo, e.Name)) > 0 {
+				cd.score += 3
+			}
 			if cue(e) {
 				if !deferred[e.ID] {
-					marked = append(marked, c)
+					marked = append(marked, cd)
 				}
 			} else {
-				cands = append(cands, c)
+				cands = append(cands, cd)
 			}
 		}
 	}

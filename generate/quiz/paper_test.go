@@ -566,3 +566,32 @@ func TestEliminates(t *testing.T) {
 		t.Error("conflicts does not see the elimination both ways")
 	}
 }
+
+// TestClang: the answer is the only option that repeats a word of the
+// question (HDR 28b); another option repeating the same word, or only
+// common words, is no cue. Cases by hand.
+func TestClang(t *testing.T) {
+	for _, tc := range []struct {
+		stem    string
+		options []string
+		want    string
+	}{
+		{"Which PHE tool gives you your heart age?", []string{"Heart Age tool", "Easy Meals", "Couch to 5K", "Alcohol Checker"}, "heart"},
+		{"Which deal did Trump pull out of?", []string{"The nuclear deal with Iran", "The Camp David Accords", "The Oslo Accords"}, "deal"},
+		{"Which deal did Trump pull out of?", []string{"The nuclear deal with Iran", "The Camp David Accords", "The arms deal with Saudi Arabia"}, ""},
+		{"Which agreement did Trump pull out of?", []string{"The nuclear deal with Iran", "The Camp David Accords", "The Oslo Accords"}, ""},
+		// Plural and singular are one word; another option's echo of a
+		// different word does not hide this one.
+		{"Why scrap the interview for five nationalities?", []string{"To speed claims from nationalities almost always accepted", "Interviews were found unlawful", "To save money"}, "nationalities"},
+		{"Why scrap the interview for five nationalities?", []string{"To speed claims from nationalities almost always accepted", "Because each nationality has its own form", "To save money"}, ""},
+		// Common and short words never count.
+		{"What did the report say about the talks?", []string{"That they had been made public", "A report was made", "Nothing"}, ""},
+		{"Who was it?", []string{"It was him", "Her", "Them"}, ""},
+		// Two options: no cue to speak of.
+		{"Which deal?", []string{"The deal", "The accord"}, ""},
+	} {
+		if got := clang(tc.stem, tc.options, 0); got != tc.want {
+			t.Errorf("clang(%q, %q) = %q, want %q", tc.stem, tc.options, got, tc.want)
+		}
+	}
+}

@@ -378,6 +378,9 @@ func (o *oracle) check(q *Quiz) []string {
 	return out
 }
 
+// clangStop are long words too common to cue an answer.
+var clangStop = map[string]bool{"according": true, "article": true, "between": true, "because": true, "against": true, "through": true, "without": true, "reported": true, "should": true, "during": true}
+
 var qualifierWords = regexp.MustCompile(`(?i)\b(more than|fewer than|less than|over|above|under|below|about|around|some|nearly|almost|at least|up to|roughly|approximately)\b`)
 
 func (o *oracle) checkMC(qu *Question, bad func(int, *Question, string, ...any)) {
@@ -404,6 +407,26 @@ func (o *oracle) checkMC(qu *Question, bad func(int, *Question, string, ...any))
 	}
 	if len(qu.Options) >= 3 && (only(func(s string) bool { return strings.ContainsAny(s, "0123456789") }) || only(func(s string) bool { return strings.Contains(s, "(") })) {
 		bad(5, qu, "the answer %q is the only option of its form in %v", qu.Options[qu.Answer], qu.Options)
+	}
+	// Clang association: the answer the only option repeating a long
+	// word of the stem (six letters or more, compared by their first six
+	// so that "claimant" repeats "claimants").
+	long := regexp.MustCompile(`[A-Za-z]{6,}`)
+	stemWords := map[string]bool{}
+	for _, w := range long.FindAllString(qu.Prompt, -1) {
+		if !clangStop[strings.ToLower(w)] {
+			stemWords[strings.ToLower(w[:6])] = true
+		}
+	}
+	if len(qu.Options) >= 3 && only(func(s string) bool {
+		for _, w := range long.FindAllString(s, -1) {
+			if stemWords[strings.ToLower(w[:6])] && !clangStop[strings.ToLower(w)] {
+				return true
+			}
+		}
+		return false
+	}) {
+		bad(5, qu, "the answer %q is the only option that repeats a word of the question", qu.Options[qu.Answer])
 	}
 	keyEntity, _ := o.b.Entity(key.Entity)
 	stemCountries := map[string]bool{}
