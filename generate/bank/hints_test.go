@@ -78,3 +78,74 @@ func TestQuoteHints(t *testing.T) {
 		})
 	}
 }
+
+// TestFewDistractorsMessage: a fact whose answer has too few others of its
+// kind says how many there are and of what kind, in English plurals,
+// whatever the group's type: "1 candidate distractor", "countries",
+// "people", "NGOs". The wants are written by hand.
+func TestFewDistractorsMessage(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		entities string // the answer "a" and the others of its kind
+		want     string
+	}{
+		{"one country", `
+[[groups]]
+id = "a"
+name = "England"
+type = "country"
+[[groups]]
+id = "b"
+name = "France"
+type = "country"`, "only 1 candidate distractor for a (countries); needs 3: add 2 more [[groups]] with type = \"country\""},
+		{"no NGO", `
+[[groups]]
+id = "a"
+name = "Oxfam"
+type = "NGO"`, "only 0 candidate distractors for a (NGOs); needs 3"},
+		{"two armed groups", `
+[[groups]]
+id = "a"
+name = "Alpha"
+type = "armed group"
+[[groups]]
+id = "b"
+name = "Beta"
+type = "armed group"
+[[groups]]
+id = "c"
+name = "Gamma"
+type = "armed group"`, "only 2 candidate distractors for a (armed groups); needs 3: add 1 more"},
+		{"one other person", `
+[[people]]
+id = "a"
+name = "Ann Lee"
+role = "prosecutor"
+[[people]]
+id = "b"
+name = "Bo Chan"
+role = "judge"`, "only 1 candidate distractor for a (people); needs 3"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := `[article]
+title = "T"
+outlet = "O"
+date = "2019-11-03"
+summary = "S"
+text = "Ann Lee spoke for Alpha in England."
+` + tc.entities + `
+
+[[facts]]
+id = "f"
+kind = "mediator"
+ask = "Who spoke?"
+answer = "a"
+source = "Ann Lee spoke for Alpha in England."
+`
+			_, err := Parse("b.toml", []byte(data))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v\nwant a problem containing %q", err, tc.want)
+			}
+		})
+	}
+}
