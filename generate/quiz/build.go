@@ -126,8 +126,8 @@ func (g *gen) multipleChoice(f *bank.Fact, choices int, groups []int) (*item, er
 		it.q.Prompt = cloze
 		answer.Number = bank.Number{Value: answer.Number.Value, Decimals: answer.Number.Decimals}
 	}
-	if hasAny(normalize(it.q.Prompt), it.keys) && answer.Type == bank.EntityValue {
-		return nil, fmt.Errorf("the question names its own answer")
+	if n := named(normalize(it.q.Prompt), it.keys); n != "" && answer.Type == bank.EntityValue {
+		return nil, g.namesOwnAnswer(f, n)
 	}
 	// An answer that differs in form from every wrong option is a cue
 	// (rule 5): draw again a few times before giving up on the fact.

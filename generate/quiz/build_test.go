@@ -291,7 +291,7 @@ func TestMultipleChoiceRefusals(t *testing.T) {
 	g := newGen(b, rng(1))
 	f := mustFact(t, b, "pulled-out")
 	f.Ask = "Did Trump pull the United States out of the deal?"
-	if _, err := g.multipleChoice(&f, 4, nil); err == nil || err.Error() != "the question names its own answer" {
+	if _, err := g.multipleChoice(&f, 4, nil); err == nil || !strings.HasPrefix(err.Error(), "the question names its own answer: it holds \"Trump\", the surname of Donald Trump") {
 		t.Errorf("a stem naming its answer: %v", err)
 	}
 	f = mustFact(t, b, "hostage-count")
