@@ -316,7 +316,7 @@ func planForms(opt Options, matchSets int, canOrder bool) (plan, error) {
 	rest := opt.Count
 	if has[Match] {
 		if matchSets == 0 {
-			return nil, fmt.Errorf("no matching question is possible with these kinds and tags (needs who or when, or a [[matching]] set)")
+			return nil, fmt.Errorf("no matching question is possible with these kinds and tags (needs who or when, or a [[matching]] set): drop match from --forms, or add a [[matching]] set")
 		}
 		p[Match] = 1
 		if !has[MC] && !has[TF] && !has[Order] {
@@ -326,7 +326,7 @@ func planForms(opt Options, matchSets int, canOrder bool) (plan, error) {
 	}
 	if has[Order] {
 		if !canOrder {
-			return nil, fmt.Errorf("no ordering question is possible with these kinds (needs when, and 4 dated events)")
+			return nil, errNoOrder
 		}
 		p[Order] = 1
 		rest -= p[Order]
