@@ -342,7 +342,7 @@ func planForms(opt Options, matchSets int, canOrder bool) (plan, error) {
 	}
 	total := p[MC] + p[TF] + p[Match] + p[Order]
 	if total != opt.Count || rest < 0 {
-		return nil, fmt.Errorf("forms %s can make only %d questions; asked for %d", joinForms(forms), total, opt.Count)
+		return nil, fmt.Errorf("forms %s can make only %s; asked for %d", joinForms(forms), english.Plural(total, "question", ""), opt.Count)
 	}
 	return p, nil
 }

@@ -203,8 +203,8 @@ func TestPlanForms(t *testing.T) {
 		{2, []Form{Match, Order}, 3, true, plan{Match: 1, Order: 1}, ""},
 		{3, []Form{Match, Order}, 3, true, nil, "forms match,order can make only 2 questions; asked for 3"},
 		{1, []Form{Order}, 0, true, plan{Order: 1}, ""},
-		{2, []Form{Order}, 0, true, nil, "forms order can make only 1 questions; asked for 2"},
-		{1, []Form{Match, Order, MC}, 1, true, nil, "forms match,order,mc can make only 1 questions; asked for 1"},
+		{2, []Form{Order}, 0, true, nil, "forms order can make only 1 question; asked for 2"},
+		{1, []Form{Match, Order, MC}, 1, true, nil, "forms match,order,mc can make only 1 question; asked for 1"},
 		{4, []Form{Match}, 0, true, nil, "no matching question is possible"},
 		{4, []Form{Order, MC}, 1, false, nil, "no ordering question is possible"},
 	} {
