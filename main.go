@@ -210,7 +210,7 @@ Examples:
 			&cli.BoolFlag{Name: "sheet", Usage: "an answer sheet to scan with every copy (default with --roster)"},
 			&cli.StringFlag{Name: "seed", Usage: "random `SEED` (default: pick one and print it)"},
 			&cli.StringFlag{Name: "title", Usage: "quiz `TITLE` (default: from the article)"},
-			&cli.StringFlag{Name: "forms", Usage: "question `FORMS`: mc,tf,match,order (default: a mix led by mc)"},
+			&cli.StringFlag{Name: "forms", Usage: "question `FORMS` to include: mc,tf,match,order (default: a mix led by mc)"},
 			&cli.StringSliceFlag{Name: "kinds", Aliases: []string{"kind"}, Usage: "only facts of these `KINDS`"},
 			&cli.StringSliceFlag{Name: "tags", Aliases: []string{"tag"}, Usage: "only facts with one of these `TAGS`"},
 			&cli.StringFlag{Name: "difficulty", Usage: "only facts of these `LEVELS`, e.g. 1,2"},

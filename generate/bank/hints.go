@@ -101,19 +101,35 @@ func dateFormError(s string) error {
 
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
 
-// basicString matches `key = "…"…` on one line.
-var basicString = regexp.MustCompile(`^(\s*[A-Za-z0-9_.-]+\s*=\s*)"(.*)"\s*(#.*)?$`)
+// basicString matches `key = "…"…` on one line; literalString `key = '…'…`.
+var (
+	basicString   = regexp.MustCompile(`^(\s*[A-Za-z0-9_.-]+\s*=\s*)"(.*)"\s*(#.*)?$`)
+	literalString = regexp.MustCompile(`^(\s*[A-Za-z0-9_.-]+\s*=\s*)'(.*)'\s*(#[^']*)?$`)
+)
 
-// quoteHint explains the TOML error a `"` inside a basic string causes:
-// the string ends at that quote and the rest of the line is left over.
-// line is the offending line and col the 1-based column of the error.
+// quoteHint explains the TOML error a `"` inside a basic string, or a `'`
+// inside a literal string, causes: the string ends at that quote and the
+// rest of the line is left over. line is the offending line and col the
+// 1-based column of the error; "" when the error is not of that kind.
 func quoteHint(line string, col int) string {
-	if col < 2 || col-2 >= len(line) || !strings.Contains(line[:col-1], `"`) {
+	if col < 2 || col-2 >= len(line) {
 		return ""
 	}
-	if strings.TrimRight(line[:col-1], " ")[len(strings.TrimRight(line[:col-1], " "))-1] != '"' {
+	before := strings.TrimRight(line[:col-1], " ")
+	if before == "" {
 		return ""
 	}
+	switch before[len(before)-1] {
+	case '"':
+		return basicHint(line)
+	case '\'':
+		return literalHint(line)
+	}
+	return ""
+}
+
+// basicHint is quoteHint's advice for a `"` inside a "…" string.
+func basicHint(line string) string {
 	m := basicString.FindStringSubmatch(line)
 	if m == nil {
 		return `the string ended early at a " inside it: write \" for a quote inside a "…" string, or use a literal '…' string`
@@ -124,6 +140,34 @@ func quoteHint(line string, col int) string {
 		fix = m[1] + "'" + strings.ReplaceAll(inner, `\"`, `"`) + "'"
 	}
 	return fmt.Sprintf("the string ended early at a \" inside it: write %s (a literal '…' string keeps \" as it is; in a \"…\" string write \\\")", strings.TrimSpace(fix))
+}
+
+// literalHint is quoteHint's advice for an apostrophe inside a '…'
+// string, which has no escapes: the string ends there. The line is shown
+// rewritten in "…" quotes, or, when it holds a " or a backslash, as a
+// triple-quoted literal string (with ’ when even that cannot hold it); an
+// apostrophe doubled or written \' (escapes other languages use) is taken
+// for one.
+func literalHint(line string) string {
+	const why = "the string ended early at a ' inside it (a '…' string ends at the next apostrophe)"
+	m := literalString.FindStringSubmatch(line)
+	if m == nil {
+		return why + `: use "…" quotes, the typographic apostrophe ’, or a '''…''' multi-line literal string`
+	}
+	inner := strings.NewReplacer(`\'`, "'", "''", "'").Replace(m[2])
+	var fix, or string
+	switch {
+	case !strings.ContainsAny(inner, `"\`):
+		fix = m[1] + `"` + inner + `"`
+		or = "write ’, the typographic apostrophe, or use a '''…''' multi-line literal string"
+	case !strings.Contains(inner, "''") && !strings.HasSuffix(inner, "'"):
+		fix = m[1] + "'''" + inner + "'''"
+		or = `write ’, the typographic apostrophe, or use "…" quotes, writing \" for " and \\ for \`
+	default:
+		fix = m[1] + "'" + strings.ReplaceAll(inner, "'", "’") + "'"
+		or = `use "…" quotes, writing \" for " and \\ for \`
+	}
+	return fmt.Sprintf("%s: write %s (or %s)", why, strings.TrimSpace(fix), or)
 }
 
 // closest finds the passage of text most like excerpt, word for word, and

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // kindTypes says which answers each kind of fact may have.
@@ -268,8 +270,8 @@ func (p *parser) enoughDistractors(b *Bank, f Fact, answer Entity, sizes candida
 		}
 	}
 	if n < MinDistractors {
-		add(f.line("answer"), "fact "+strconv.Quote(f.ID), "only %d candidate distractors for %s (%s); needs %d: %s",
-			max(n, 0), f.Answer.Entity, describe(answer)+"s", MinDistractors, moreCandidates(b, answer, MinDistractors-max(n, 0), f.Draft))
+		add(f.line("answer"), "fact "+strconv.Quote(f.ID), "only %s for %s (%s); needs %d: %s",
+			english.Plural(max(n, 0), "candidate distractor", ""), f.Answer.Entity, pluralNoun(describe(answer)), MinDistractors, moreCandidates(b, answer, MinDistractors-max(n, 0), f.Draft))
 	}
 }
 
@@ -303,6 +305,20 @@ func describe(e Entity) string {
 		return e.Type
 	}
 	return poolNoun[e.Pool]
+}
+
+// pluralNoun returns a noun, such as a group's type, in the plural:
+// "country" → "countries", "person" → "people", "armed group" → "armed
+// groups", "NGO" → "NGOs".
+func pluralNoun(s string) string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return s
+	}
+	if last := words[len(words)-1]; strings.ToUpper(last) == last && strings.ToLower(last) != last {
+		return s + "s"
+	}
+	return inflect().Plural(s)
 }
 
 func inPools(p Pool, pools []Pool) bool {

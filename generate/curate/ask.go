@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // Ask fills a draft by asking for each field on out and reading answers
@@ -21,7 +22,7 @@ func Ask(path string, current []byte, in *bufio.Reader, out io.Writer) (bank.Dra
 	if err != nil {
 		return bank.Draft{}, err
 	}
-	fmt.Fprintf(out, "Adding a fact to %s (%d facts). Enter skips an optional field; Ctrl-D stops without writing.\n", path, len(b.Facts))
+	fmt.Fprintf(out, "Adding a fact to %s (%s). Enter skips an optional field; Ctrl-D stops without writing.\n", path, english.Plural(len(b.Facts), "fact", ""))
 	var d bank.Draft
 	for _, f := range Fields {
 		if (f.Key == "unit" || f.Key == "qualifier" || f.Key == "caption") && d.Kind != "number" {
@@ -180,7 +181,7 @@ func clipList(s []string, n int) string {
 // onlyTooFew reports whether every problem is a shortage of wrong options.
 func onlyTooFew(problems []string) bool {
 	for _, p := range problems {
-		if !strings.Contains(p, "candidate distractors") {
+		if !strings.Contains(p, "candidate distractor") {
 			return false
 		}
 	}

@@ -131,7 +131,28 @@ source = "Rouhani never emerged from his room"
 	if d.Answer != "new-york" || len(d.Wrong) != 1 || d.Wrong[0] != "tehran" {
 		t.Errorf("draft %+v\n%s", d, out.String())
 	}
-	if !strings.Contains(out.String(), "only 1 candidate distractors for new-york") || !strings.Contains(out.String(), "going on") {
+	if !strings.Contains(out.String(), "Adding a fact to b.toml (1 fact).") {
+		t.Errorf("the count of facts is not \"(1 fact)\":\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "only 1 candidate distractor for new-york (places)") || !strings.Contains(out.String(), "going on") {
 		t.Errorf("no word about the shortage:\n%s", out.String())
+	}
+}
+
+// TestOnlyTooFew: a shortage of wrong options, one or several, lets the
+// prompt go on; any other problem does not. The problems are written as
+// check words them.
+func TestOnlyTooFew(t *testing.T) {
+	for _, tc := range []struct {
+		problems []string
+		want     bool
+	}{
+		{[]string{`fact "f": only 1 candidate distractor for england (countries); needs 3: add 2 more [[groups]] with type = "country"`}, true},
+		{[]string{`fact "f": only 2 candidate distractors for macron (people); needs 3: add 1 more [[people]]`}, true},
+		{[]string{`fact "f": only 2 candidate distractors for macron (people); needs 3`, `fact "f": answer "x" is not a known person`}, false},
+	} {
+		if got := onlyTooFew(tc.problems); got != tc.want {
+			t.Errorf("onlyTooFew(%q) = %v, want %v", tc.problems, got, tc.want)
+		}
 	}
 }

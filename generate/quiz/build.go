@@ -127,8 +127,8 @@ func (g *gen) multipleChoice(f *bank.Fact, choices int, groups []int) (*item, er
 		it.q.Prompt = cloze
 		answer.Number = bank.Number{Value: answer.Number.Value, Decimals: answer.Number.Decimals}
 	}
-	if hasAny(normalize(it.q.Prompt), it.keys) && answer.Type == bank.EntityValue {
-		return nil, fmt.Errorf("the question names its own answer")
+	if n := named(normalize(it.q.Prompt), it.keys); n != "" && answer.Type == bank.EntityValue {
+		return nil, g.namesOwnAnswer(f, n)
 	}
 	// An answer that differs in form from every wrong option is a cue
 	// (rule 5): draw again a few times before giving up on the fact.
@@ -354,7 +354,7 @@ func planForms(opt Options, matchSets int, canOrder bool) (plan, error) {
 	rest := opt.Count
 	if has[Match] {
 		if matchSets == 0 {
-			return nil, fmt.Errorf("no matching question is possible with these kinds and tags (needs who or when, or a [[matching]] set)")
+			return nil, fmt.Errorf("no matching question is possible with these kinds and tags (needs who or when, or a [[matching]] set): drop match from --forms, or add a [[matching]] set")
 		}
 		p[Match] = 1
 		if !has[MC] && !has[TF] && !has[Order] {
@@ -364,7 +364,7 @@ func planForms(opt Options, matchSets int, canOrder bool) (plan, error) {
 	}
 	if has[Order] {
 		if !canOrder {
-			return nil, fmt.Errorf("no ordering question is possible with these kinds (needs when, and 4 dated events)")
+			return nil, errNoOrder
 		}
 		p[Order] = 1
 		rest -= p[Order]
@@ -380,7 +380,7 @@ func planForms(opt Options, matchSets int, canOrder bool) (plan, error) {
 	}
 	total := p[MC] + p[TF] + p[Match] + p[Order]
 	if total != opt.Count || rest < 0 {
-		return nil, fmt.Errorf("forms %s can make only %d questions; asked for %d", joinForms(forms), total, opt.Count)
+		return nil, fmt.Errorf("forms %s can make only %s; asked for %d", joinForms(forms), english.Plural(total, "question", ""), opt.Count)
 	}
 	return p, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/english"
 )
 
 // A Report says what quizzes a bank can make under the item-writing rules:
@@ -26,6 +27,10 @@ type Report struct {
 	// filled with wrong options that say "never" or "always" where the
 	// answer does not (HDR 28, "avoid specific determiners").
 	Cues []Problem
+
+	// NoStatement counts the facts with no statement, which a true/false
+	// item needs.
+	NoStatement int
 }
 
 // A Problem is a fact that cannot make a clean item of a form.
@@ -60,6 +65,9 @@ func Lint(b *bank.Bank, choices int) Report {
 			}
 		} else {
 			r.Problems = append(r.Problems, Problem{*fi.fact, MC, advice(mcWhy)})
+		}
+		if fi.fact.Statement == "" {
+			r.NoStatement++
 		}
 		if tf != nil {
 			r.TF++
@@ -142,10 +150,16 @@ func advice(err error) string {
 // Lines returns the report as check prints it, file naming the bank in
 // file:line references.
 func (r Report) Lines(file string) []string {
+	made := fmt.Sprintf("  %d of %s %s a clean multiple-choice item, %d a true/false item",
+		r.MC, english.Plural(r.Facts, "fact", ""), english.PluralWord(r.MC, "makes", "make"), r.TF)
+	if r.NoStatement > 0 {
+		made += fmt.Sprintf(" (%s no statement, which true/false needs)", english.Plural(r.NoStatement, "fact has", "facts have"))
+	}
 	out := []string{
 		fmt.Sprintf("items (under the item-writing rules, %d options per multiple-choice question):", r.Choices),
-		fmt.Sprintf("  %d of %d facts make a clean multiple-choice item, %d a true/false item", r.MC, r.Facts, r.TF),
-		fmt.Sprintf("  %d sentence groups hold one: a quiz takes one item per group, so at most %d fact questions (plus matching and ordering)", r.Groups, r.Groups),
+		made,
+		fmt.Sprintf("  %s %s one: a quiz takes one item per group, so at most %s (plus matching and ordering)",
+			english.Plural(r.Groups, "sentence group", ""), english.PluralWord(r.Groups, "holds", "hold"), english.Plural(r.Groups, "fact question", "")),
 	}
 	for _, p := range r.Problems {
 		out = append(out, fmt.Sprintf("  %s:%d: %s", file, p.Fact.Line, p))

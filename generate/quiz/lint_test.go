@@ -21,7 +21,7 @@ func TestLint(t *testing.T) {
 	}
 	r = Lint(b, 5)
 	// The mediators' sentence holds no clean item now: five groups.
-	if r.MC != 4 || r.TF != 4 || r.Groups != 5 {
+	if r.MC != 4 || r.TF != 4 || r.Groups != 5 || r.NoStatement != 3 {
 		t.Errorf("Lint(5) = %+v", r)
 	}
 	const advice = ": add plausible entities of that kind (foil = true for ones the article does not mention) or a wrong = [...] list"
@@ -40,7 +40,7 @@ func TestLint(t *testing.T) {
 	lines := r.Lines("rules.toml")
 	head := []string{
 		"items (under the item-writing rules, 5 options per multiple-choice question):",
-		"  4 of 7 facts make a clean multiple-choice item, 4 a true/false item",
+		"  4 of 7 facts make a clean multiple-choice item, 4 a true/false item (3 facts have no statement, which true/false needs)",
 		"  5 sentence groups hold one: a quiz takes one item per group, so at most 5 fact questions (plus matching and ordering)",
 	}
 	if len(lines) != 6 || strings.Join(lines[:3], "\n") != strings.Join(head, "\n") {
@@ -63,6 +63,36 @@ func TestLint(t *testing.T) {
 	}
 	if r.TF != 4 {
 		t.Errorf("TF = %d, want 4", r.TF)
+	}
+}
+
+// TestLintLinesPlurals: check's summary words counts of one in the
+// singular, and says how many facts lack the statement true/false needs
+// only when some do. The reports and the lines are written by hand.
+func TestLintLinesPlurals(t *testing.T) {
+	for _, tc := range []struct {
+		r    Report
+		want []string
+	}{
+		{Report{Facts: 15, MC: 1, TF: 1, Groups: 1, Choices: 4, NoStatement: 14}, []string{
+			"items (under the item-writing rules, 4 options per multiple-choice question):",
+			"  1 of 15 facts makes a clean multiple-choice item, 1 a true/false item (14 facts have no statement, which true/false needs)",
+			"  1 sentence group holds one: a quiz takes one item per group, so at most 1 fact question (plus matching and ordering)",
+		}},
+		{Report{Facts: 1, MC: 0, TF: 0, Groups: 0, Choices: 3, NoStatement: 1}, []string{
+			"items (under the item-writing rules, 3 options per multiple-choice question):",
+			"  0 of 1 fact make a clean multiple-choice item, 0 a true/false item (1 fact has no statement, which true/false needs)",
+			"  0 sentence groups hold one: a quiz takes one item per group, so at most 0 fact questions (plus matching and ordering)",
+		}},
+		{Report{Facts: 2, MC: 2, TF: 2, Groups: 2, Choices: 4}, []string{
+			"items (under the item-writing rules, 4 options per multiple-choice question):",
+			"  2 of 2 facts make a clean multiple-choice item, 2 a true/false item",
+			"  2 sentence groups hold one: a quiz takes one item per group, so at most 2 fact questions (plus matching and ordering)",
+		}},
+	} {
+		if got := tc.r.Lines("b.toml"); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("Lines(%+v):\n%s\nwant:\n%s", tc.r, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
 	}
 }
 

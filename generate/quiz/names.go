@@ -1,6 +1,8 @@
 package quiz
 
 import (
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -166,4 +168,52 @@ func valueForms(b *bank.Bank, v bank.Value) []string {
 		return numberForms(v.Number)
 	}
 	return nil
+}
+
+// named returns the first of names that text holds (both normalized), or
+// "": which name of a value a text gives away. Names come longest first
+// (see bank.Names), so "Jane Smith" is found before "Smith".
+func named(text string, names []string) string {
+	for _, n := range names {
+		if has(text, n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// namesOwnAnswer says which name of f's answer, an entity, the question
+// holds (n, one of bank.Names), and what to do: rephrase the question
+// without it. A surname is a name of every person automatically, so one
+// relative's full name names another: the message says so, and suggests
+// calling that relative by role.
+func (g *gen) namesOwnAnswer(f *bank.Fact, n string) error {
+	e, _ := g.b.Entity(f.Answer.Entity)
+	const msg = "the question names its own answer"
+	fold := bank.Fold(n)
+	bare := strings.TrimPrefix(strings.TrimPrefix(e.Name, "the "), "The ")
+	words := strings.Fields(e.Name)
+	switch {
+	case fold == bank.Fold(e.Name) || fold == bank.Fold(bare):
+		return fmt.Errorf("%s: it holds %q, the answer's name: rephrase the question without it", msg, n)
+	case slices.ContainsFunc(e.Aliases, func(a string) bool { return bank.Fold(a) == fold }):
+		return fmt.Errorf("%s: it holds %q, an alias of %s: rephrase the question without it", msg, n, e.Name)
+	case e.Pool == bank.People && len(words) > 1 && fold == bank.Fold(words[len(words)-1]):
+		text := normalize(f.Ask)
+		for _, o := range g.b.Pool(bank.People) {
+			if o.ID == e.ID || !has(text, normalize(o.Name)) || !slices.ContainsFunc(bank.Names(o), func(a string) bool { return bank.Fold(a) == fold }) {
+				continue
+			}
+			call := "by role"
+			if o.Role != "" {
+				call = strconv.Quote("the " + o.Role)
+			}
+			return fmt.Errorf("%s: it holds %q, the surname of %s, in %s's name (a person's last name names them, so relatives who share it name each other): rephrase the question without %q, e.g. call %s %s",
+				msg, n, e.Name, o.Name, n, o.Name, call)
+		}
+		return fmt.Errorf("%s: it holds %q, the surname of %s (a person's last name names them): rephrase the question without it", msg, n, e.Name)
+	case strings.Contains(e.Name, " ("):
+		return fmt.Errorf("%s: it holds %q, which %s's name gives in parentheses: rephrase the question without it", msg, n, e.Name)
+	}
+	return fmt.Errorf("%s: it holds %q, a name of %s in quizcard's table of countries: rephrase the question without it", msg, n, e.Name)
 }

@@ -233,3 +233,81 @@ func TestValueForms(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesOwnAnswerSays: a question that names its own answer makes no
+// multiple-choice item, and the reason says which name of the answer it
+// holds and what to do. The names come from the README's Names paragraph:
+// the name, an alias, the automatic surname (also inside a relative's
+// name), what parentheses hold, and a country's demonym from the table of
+// countries. The wants are written by hand.
+func TestNamesOwnAnswerSays(t *testing.T) {
+	data := `[article]
+title = "T"
+outlet = "O"
+date = "2019-11-03"
+summary = "S"
+text = "Jane Smith, wife of Sam Smith, met Ann Lee. The Crown prosecutor charged him. The agency spoke. France and Spain met. Bo Chan and Cy Dunn and Di Egan waited."
+
+[[people]]
+id = "sam"
+name = "Sam Smith"
+role = "singer"
+[[people]]
+id = "jane"
+name = "Jane Smith"
+role = "wife"
+[[people]]
+id = "ann"
+name = "Ann Lee"
+role = "prosecutor"
+aliases = ["the Crown prosecutor"]
+[[people]]
+id = "bo"
+name = "Bo Chan"
+role = "judge"
+[[people]]
+id = "cy"
+name = "Cy Dunn"
+role = "clerk"
+[[people]]
+id = "di"
+name = "Di Egan"
+role = "lawyer"
+
+[[groups]]
+id = "iaea"
+name = "International Atomic Energy Agency (IAEA)"
+type = "agency"
+[[groups]]
+id = "france"
+name = "France"
+type = "country"
+
+[[facts]]
+id = "f"
+kind = "who"
+ask = "Who spoke?"
+answer = "ann"
+source = "Jane Smith, wife of Sam Smith, met Ann Lee."
+`
+	b, err := bank.Parse("names.toml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGen(b, rng(1))
+	for _, tc := range []struct{ ask, answer, want string }{
+		{"Whom did Ann Lee meet?", "ann", `the question names its own answer: it holds "Ann Lee", the answer's name: rephrase the question without it`},
+		{"Whom did the Crown prosecutor charge?", "ann", `the question names its own answer: it holds "the Crown prosecutor", an alias of Ann Lee: rephrase the question without it`},
+		{"Who is the wife of Sam Smith?", "jane", `the question names its own answer: it holds "Smith", the surname of Jane Smith, in Sam Smith's name (a person's last name names them, so relatives who share it name each other): rephrase the question without "Smith", e.g. call Sam Smith "the singer"`},
+		{"Which Smith is a wife?", "jane", `the question names its own answer: it holds "Smith", the surname of Jane Smith (a person's last name names them): rephrase the question without it`},
+		{"What did the IAEA say?", "iaea", `the question names its own answer: it holds "IAEA", which International Atomic Energy Agency (IAEA)'s name gives in parentheses: rephrase the question without it`},
+		{"Which country did the French leader visit?", "france", `the question names its own answer: it holds "French", a name of France in quizcard's table of countries: rephrase the question without it`},
+	} {
+		f := b.Facts[0]
+		f.Ask, f.Answer = tc.ask, bank.Value{Type: bank.EntityValue, Entity: tc.answer}
+		_, err := g.multipleChoice(&f, 4, nil)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("ask %q:\n got %v\nwant %s", tc.ask, err, tc.want)
+		}
+	}
+}

@@ -241,10 +241,11 @@ func explainShort(facts []*factItems, f bank.Filter, choices int) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%d %s make %d multiple-choice items (%d options) and %d true/false items from %d sentence groups; "+
+	return fmt.Sprintf("%d %s %s %s (%d options) and %s from %s; "+
 		"a paper takes one item per group, and no item whose answer another item names. "+
 		"Lower --count, widen --kinds or --tags, or see 'quizcard check' for what the bank needs",
-		len(facts), describeFilter(f, len(facts)), mc, choices, tf, len(groups))
+		len(facts), describeFilter(f, len(facts)), english.PluralWord(len(facts), "makes", "make"), english.Plural(mc, "multiple-choice item", ""),
+		choices, english.Plural(tf, "true/false item", ""), english.Plural(len(groups), "sentence group", ""))
 }
 
 // questions chooses the quiz's questions and writes them into q in

@@ -296,6 +296,14 @@ func TestExplainShort(t *testing.T) {
 	if !strings.HasPrefix(got, want) {
 		t.Errorf("got %q\nwant %q…", got, want)
 	}
+	// One fact: singular nouns and verb. The embassy city has no
+	// statement, so no true/false item.
+	one := []bank.Fact{mustFact(t, b, "embassy-city")}
+	got = explainShort(g.candidates(one, 4, g.groups), bank.Filter{Kinds: []string{"place"}}, 4)
+	want = "1 fact of kind place makes 1 multiple-choice item (4 options) and 0 true/false items from 1 sentence group; "
+	if !strings.HasPrefix(got, want) {
+		t.Errorf("got %q\nwant %q…", got, want)
+	}
 }
 
 // TestBuildUpTo: asked for more than the bank gives, it builds the largest

@@ -220,7 +220,7 @@ func Build(b *bank.Bank, opt Options, rng *rand.Rand) (*Quiz, error) {
 		},
 	}
 	if err := g.questions(q, opt); err != nil {
-		return nil, err
+		return nil, g.explainNoOrder(err, opt.Filter)
 	}
 	q.Versions = shuffle(q.Questions, opt.Versions, opt.Choices, rng)
 	addFeedback(b, q.Questions)
