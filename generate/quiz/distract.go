@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -34,7 +36,8 @@ import (
 //     0.5× to 1.5× for figures of 10 or more (as R/exams' num_to_schoice),
 //     the key ±4 below 10, never negative, never zero unless the key is,
 //     percentages below 100 (100 is "all", itself a cue) unless the key
-//     is 100; dates stay within 25 years, 24 months or 45 days of the key,
+//     is 100, and likewise below N when the fact counts "out of N";
+//     multipliers ("5 times") above 1; dates stay within 25 years, 24 months or 45 days of the key,
 //     in its own precision, and never after the article. The band holds for automatic options; a curated `wrong`
 //     option is the curator's judgement and is trusted.
 //  4. No position cue (HDR 20–21: "place options in logical order" and
@@ -754,7 +757,7 @@ func (g *gen) numberCandidates(f bank.Fact) []ordinal {
 	var out []ordinal
 	seen := map[float64]bool{v: true}
 	add := func(x float64, curated bool) {
-		if seen[x] || x < 0 || !curated && !inBand(x, key) {
+		if seen[x] || x < 0 || !curated && !inFactBand(x, f) {
 			return
 		}
 		seen[x] = true
@@ -773,6 +776,46 @@ func (g *gen) numberCandidates(f bank.Fact) []ordinal {
 		add(x, false)
 	}
 	return out
+}
+
+// inFactBand reports whether x is a plausible wrong figure for fact f:
+// in the key's band (inBand), below a ceiling the fact's words set ("8
+// out of 10" never gets 11), and above 1 for a multiplier ("more than 5
+// times" never gets "1 times").
+func inFactBand(x float64, f bank.Fact) bool {
+	key := f.Answer.Number
+	if !inBand(x, key) {
+		return false
+	}
+	if c := ceiling(f); c > 0 && key.Value < c && x >= c {
+		return false
+	}
+	if multiplier(key.Unit) && x <= 1 {
+		return false
+	}
+	return true
+}
+
+var outOf = regexp.MustCompile(`(?i)\bout of (\d[\d,]*)\b`)
+
+// ceiling returns N when the fact's question, statement or unit counts
+// "out of N", or 0.
+func ceiling(f bank.Fact) float64 {
+	for _, s := range []string{f.Ask, f.Statement, f.Answer.Number.Unit} {
+		if m := outOf.FindStringSubmatch(s); m != nil {
+			n, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
+			if err == nil {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+// multiplier reports whether a unit multiplies ("times", "-fold").
+func multiplier(unit string) bool {
+	u := strings.ToLower(strings.TrimSpace(unit))
+	return u == "times" || u == "fold" || strings.HasSuffix(u, "-fold")
 }
 
 // inBand reports whether x is a plausible wrong figure for key (rule 3).

@@ -1375,3 +1375,38 @@ func TestDeterminersLast(t *testing.T) {
 		t.Errorf("answer with a determiner: marked options never offered (%v)", seen)
 	}
 }
+
+// TestFactBand: a ceiling set by "out of N" in the question, statement or
+// unit, and multipliers above 1 (rule 3). Cases by hand.
+func TestFactBand(t *testing.T) {
+	num := func(v float64, unit, ask string) bank.Fact {
+		return bank.Fact{Ask: ask, Answer: bank.Value{Type: bank.NumberValue, Number: bank.Number{Value: v, Unit: unit}}}
+	}
+	eight := num(8, "", "How many out of 10 middle-aged people weigh too much?")
+	times := num(5, "times", "How many times more likely?")
+	for _, tc := range []struct {
+		x    float64
+		f    bank.Fact
+		want bool
+	}{
+		{9, eight, true},
+		{10, eight, false}, // "10 out of 10" is "all": a cue
+		{11, eight, false},
+		{12, eight, false},
+		{6, eight, true},
+		{9, num(8, "in 10", "How many?"), true},
+		{11, num(8, "out of 10 people", "How many?"), false},
+		{11, num(8, "", "How many people were held?"), true}, // no ceiling
+		{10, num(10, "", "How many out of 10 passed?"), false}, // the key itself
+		{9, num(10, "", "How many out of 10 passed?"), true},
+		{1, times, false},
+		{2, times, true},
+		{9, times, true},
+		{1, num(5, "people", "How many?"), true},
+		{1, num(3, "-fold", "How much?"), false},
+	} {
+		if got := inFactBand(tc.x, tc.f); got != tc.want {
+			t.Errorf("inFactBand(%v, %v %q, %q) = %v, want %v", tc.x, tc.f.Answer.Number.Value, tc.f.Answer.Number.Unit, tc.f.Ask, got, tc.want)
+		}
+	}
+}
