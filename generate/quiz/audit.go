@@ -187,7 +187,7 @@ func (g *gen) auditMC(f bank.Fact, qu *Question, bad func(int, string, string, .
 				bad(3, qu.ID, "option %q is not a date", o)
 			case d.Precision != k.Precision:
 				bad(5, qu.ID, "option %q is a %s, the answer a %s", o, d.Precision, k.Precision)
-			case !g.after(f.Answer.Date) && g.after(d) || !curated[bank.Fold(o)] && !g.nearDate(d, k):
+			case !curated[bank.Fold(o)] && (!g.after(f.Answer.Date) && g.after(d) || !g.nearDate(d, k)):
 				bad(3, qu.ID, "option %q is outside the plausible band of %s", o, k)
 			case hasAny(c.text, normalizeAll(dateForms(d))):
 				bad(1, qu.ID, "wrong option %q is named in the question", o)

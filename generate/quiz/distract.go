@@ -43,7 +43,9 @@ import (
 //  4. No position cue (HDR 20–21: "place options in logical order" and
 //     "balance the key"): for numbers and dates, how many wrong options go
 //     below the key is drawn uniformly from what the band allows, so the
-//     key is not always the largest or the smallest.
+//     key is not always the largest or the smallest; when the band allows
+//     one side only (100 percent, the article's own day), no
+//     multiple-choice item is made unless curated values fill the other.
 //  5. Homogeneous options (HDR 22–24: options alike in content, grammar
 //     and length): wrong options come from the answer's own table (for
 //     groups, its type), then ranked by what they share with the answer
@@ -606,6 +608,13 @@ func (g *gen) ordinalDistractors(f bank.Fact, n int, fresh func(bank.Value) bool
 	if len(below)+len(above) < n {
 		return nil, &shortage{have: len(below) + len(above), need: n, why: " (within the plausible band of the key)"}
 	}
+	// With plausible values on one side only, the key would always be
+	// the latest or the largest option, a cue as strong as any (rule 4):
+	// no item, unless the curator chose the wrong values. (A true/false
+	// statement, which needs one wrong value, has no such cue.)
+	if n >= 2 && curated < n && (len(above) == 0 || len(below) == 0) {
+		return nil, oneSided(f.Answer, len(above) == 0)
+	}
 	lo, hi := max(0, n-len(above)), min(n, len(below))
 	k := lo + g.rng.IntN(hi-lo+1)
 	prefer := func(side []ordinal, m int) []ordinal {
@@ -621,6 +630,21 @@ func (g *gen) ordinalDistractors(f bank.Fact, n int, fresh func(bank.Value) bool
 		used[bank.Fold(g.show(c.v))] = true
 	}
 	return out, nil
+}
+
+// oneSided explains why a figure or date key makes no item: every
+// plausible wrong value lies on one side of it.
+func oneSided(key bank.Value, top bool) error {
+	extreme := map[bool]string{true: "largest", false: "smallest"}[top]
+	why := "the band allows nothing " + map[bool]string{true: "above", false: "below"}[top] + " it"
+	if key.Type == bank.DateValue {
+		extreme = map[bool]string{true: "latest", false: "earliest"}[top]
+		why = "the band allows nothing " + map[bool]string{true: "after", false: "before"}[top] + " it"
+		if top {
+			why += ", and no option may lie after the article"
+		}
+	}
+	return fmt.Errorf("its answer would always be the %s option (%s): give it wrong values on the other side (wrong = [...]), or it is asked as true/false only", extreme, why)
 }
 
 func rank(c ordinal) int {
@@ -660,13 +684,14 @@ func (g *gen) dateCandidates(f bank.Fact) []ordinal {
 		d.Inferred, d.Resolved = key.Inferred, key.Resolved
 		// A day shown without its inferred year still lies in that year:
 		// "14 November" is no option for a speech on 3 November 2019.
-		if d.Precision == bank.MonthDay && f.Answer.Date.Precision == bank.Day &&
+		if !curated && d.Precision == bank.MonthDay && f.Answer.Date.Precision == bank.Day &&
 			late(bank.Date{Year: f.Answer.Date.Year, Month: d.Month, Day: d.Day, Precision: bank.Day}) {
 			return
 		}
-		// The band is for automatic neighbours: a curator's own wrong
-		// date (1979 for a 1953 coup) is trusted.
-		if d.Precision != key.Precision || late(d) || !curated && !g.nearDate(d, key) {
+		// The band and the article's date are for automatic neighbours:
+		// a curator's own wrong date (1979 for a 1953 coup, the next day
+		// for a speech on the article's day) is trusted.
+		if d.Precision != key.Precision || !curated && (late(d) || !g.nearDate(d, key)) {
 			return
 		}
 		side := d.Compare(key)

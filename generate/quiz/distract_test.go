@@ -958,17 +958,39 @@ func TestKeyRankUniform(t *testing.T) {
 			t.Errorf("444 days: %d wrong options below the key in %d of %d draws, want about a quarter (%v)", k, below[k], n, below)
 		}
 	}
-	for seed := uint64(0); seed < 50; seed++ {
-		for _, v := range wrongOf(t, g, "share", 3, seed) {
-			if v.Number.Value >= 100 {
-				t.Fatalf("seed %d: %v percent offered for a key of 100 percent", seed, v.Number.Value)
+	// 100 percent, and a year of the article: the band leaves one side
+	// only, so the key would always be the largest or latest: no item.
+	for id, want := range map[string]string{"share": "always be the largest option", "report": "always be the latest option"} {
+		f := mustFact(t, g.b, id)
+		if _, err := g.distractors(f, f.Ask, 3); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", id, err, want)
+		}
+		// One wrong value is enough for a true/false statement.
+		if _, err := g.distractors(f, f.Ask, 1); err != nil {
+			t.Errorf("%s, one wrong value: %v", id, err)
+		}
+	}
+	// Curated wrong years after the article are the curator's choice:
+	// the key then takes every place.
+	f := mustFact(t, g.b, "report")
+	f.Wrong = []bank.Value{{Type: bank.DateValue, Date: bank.Date{Year: 2020, Precision: bank.Year}}, {Type: bank.DateValue, Date: bank.Date{Year: 2017, Precision: bank.Year}}}
+	places := map[int]bool{}
+	for seed := uint64(0); seed < 100; seed++ {
+		g.rng = rng(seed)
+		wrong, err := g.distractors(f, f.Ask, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := 0
+		for _, v := range wrong {
+			if v.Date.Year < 2019 {
+				k++
 			}
 		}
-		for _, v := range wrongOf(t, g, "report", 3, seed) {
-			if v.Date.Year >= 2019 {
-				t.Fatalf("seed %d: %s offered for a key in the article's own year", seed, v.Date)
-			}
-		}
+		places[k] = true
+	}
+	if !places[2] || !places[3] {
+		t.Errorf("report with a curated 2020: places %v", places)
 	}
 }
 
@@ -1127,15 +1149,15 @@ func TestOrdinalShortage(t *testing.T) {
 	b := parseBank(t, ordinalBank)
 	g := newGen(b, rng(1))
 	f := mustFact(t, b, "share")
-	f.Answer.Number.Value = 1 // 1 percent: only 2, 3, 4 and 5 are in the band
-	wrong, err := g.distractors(f, "What share?", 4)
-	if err != nil || len(wrong) != 4 {
-		t.Fatalf("4 wrong options for 1 percent: %v, %v", wrong, err)
+	f.Answer.Number.Value = 2 // 2 percent: only 1, 3, 4, 5 and 6 are in the band
+	wrong, err := g.distractors(f, "What share?", 5)
+	if err != nil || len(wrong) != 5 {
+		t.Fatalf("5 wrong options for 2 percent: %v, %v", wrong, err)
 	}
-	_, err = g.distractors(f, "What share?", 5)
+	_, err = g.distractors(f, "What share?", 6)
 	var s *shortage
-	if !errors.As(err, &s) || s.have != 4 || s.need != 5 || !strings.Contains(err.Error(), "within the plausible band") {
-		t.Errorf("5 wrong options for 1 percent: %v", err)
+	if !errors.As(err, &s) || s.have != 5 || s.need != 6 || !strings.Contains(err.Error(), "within the plausible band") {
+		t.Errorf("6 wrong options for 2 percent: %v", err)
 	}
 }
 
