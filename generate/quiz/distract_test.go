@@ -1418,7 +1418,7 @@ func TestFactBand(t *testing.T) {
 		{6, eight, true},
 		{9, num(8, "in 10", "How many?"), true},
 		{11, num(8, "out of 10 people", "How many?"), false},
-		{11, num(8, "", "How many people were held?"), true}, // no ceiling
+		{11, num(8, "", "How many people were held?"), true},   // no ceiling
 		{10, num(10, "", "How many out of 10 passed?"), false}, // the key itself
 		{9, num(10, "", "How many out of 10 passed?"), true},
 		{1, times, false},
