@@ -330,6 +330,21 @@ func standsOut(options []string, answer int) string {
 	if why := feature("with parentheses", func(s string) bool { return strings.Contains(s, "(") }); why != "" {
 		return why
 	}
+	// Among names and short phrases, a leading article ("The Lancet", "An
+	// infection") is form too: the answer alone with one, or alone
+	// without one, stands out (HDR 28c). Statements start as they must.
+	short := true
+	for _, o := range options {
+		short = short && len([]rune(o)) <= statementLength
+	}
+	if short {
+		if why := feature("with an article (a, an, the) in front", leadingArticle); why != "" {
+			return why
+		}
+		if why := feature("without an article (a, an, the) in front", func(s string) bool { return !leadingArticle(s) }); why != "" {
+			return why
+		}
+	}
 	longest := 0
 	for i, o := range options {
 		if i != answer {
@@ -420,6 +435,15 @@ func init() {
 		commonWords[w] = true
 	}
 }
+
+// leadingArticle reports whether s starts with an article or a word that
+// serves as one ("a", "an", "the", "his", "its", "their"…).
+func leadingArticle(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) > 1 && determiners[f[0]]
+}
+
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
 
 // parseShown reads a date as options show it: "1979", "May 2018",
 // "3 November 2019", "23 August".

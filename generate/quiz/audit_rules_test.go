@@ -38,6 +38,12 @@ func TestStandsOut(t *testing.T) {
 		{[]string{long(10), long(40), long(3)}, 0, ""}, // the answer is short
 		{[]string{long(3), long(40), long(10)}, 1, "40 characters against at most 10"},
 		{[]string{strings.Repeat("é", 21), long(10), long(3)}, 0, ""}, // characters, not bytes
+		// A leading article among short options.
+		{[]string{"Servants", "A hired nanny", "A cook", "A driver"}, 0, "the only option without an article (a, an, the) in front"},
+		{[]string{"The Lancet", "Nature", "Science", "Cell"}, 0, "the only option with an article (a, an, the) in front"},
+		{[]string{"His website", "A letter", "An interview"}, 0, ""},     // "his" serves as one
+		{[]string{"Servants", "A cook", "Gardeners", "A driver"}, 0, ""}, // not alone
+		{[]string{"The embassy seizure caused the crisis", "Iran took the diplomats hostage", "Talks were banned"}, 0, ""}, // statements
 	} {
 		if got := standsOut(tc.options, tc.answer); got != tc.want {
 			t.Errorf("standsOut(%q, %d) = %q, want %q", tc.options, tc.answer, got, tc.want)
