@@ -41,8 +41,8 @@ func TestStandsOut(t *testing.T) {
 		// A leading article among short options.
 		{[]string{"Servants", "A hired nanny", "A cook", "A driver"}, 0, "the only option without an article (a, an, the) in front"},
 		{[]string{"The Lancet", "Nature", "Science", "Cell"}, 0, "the only option with an article (a, an, the) in front"},
-		{[]string{"His website", "A letter", "An interview"}, 0, ""},     // "his" serves as one
-		{[]string{"Servants", "A cook", "Gardeners", "A driver"}, 0, ""}, // not alone
+		{[]string{"His website", "A letter", "An interview"}, 0, ""},                                                       // "his" serves as one
+		{[]string{"Servants", "A cook", "Gardeners", "A driver"}, 0, ""},                                                   // not alone
 		{[]string{"The embassy seizure caused the crisis", "Iran took the diplomats hostage", "Talks were banned"}, 0, ""}, // statements
 	} {
 		if got := standsOut(tc.options, tc.answer); got != tc.want {
