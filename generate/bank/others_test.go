@@ -10,9 +10,15 @@ import (
 // otherBanks are the banks under testdata/banks, each written for another
 // real article than the built-in bank's, with the article file it copies.
 var otherBanks = map[string]string{
-	"shuttle.toml": "wikinews-shuttle-homes.txt",
-	"asylum.toml":  "wikinews-asylum-questionnaire.txt",
+	"shuttle.toml":    "wikinews-shuttle-homes.txt",
+	"asylum.toml":     "wikinews-asylum-questionnaire.txt",
+	"homeopathy.toml": "wikinews-homeopathy-trial.txt",
 }
+
+// asWritten are banks kept as a user wrote them from the README, lightly
+// curated: only the article checks apply to them, not the breadth the
+// curated banks promise.
+var asWritten = map[string]bool{"homeopathy.toml": true}
 
 // TestOtherBanks loads every bank under testdata/banks and checks that it
 // is broad enough to exercise the generator's item rules: enough facts,
@@ -42,6 +48,9 @@ func TestOtherBanks(t *testing.T) {
 			}
 			if b.Article.Outlet != "Wikinews" || b.Article.URL == "" || b.Article.Summary == "" {
 				t.Errorf("article outlet %q, url %q: want Wikinews, a URL and a summary", b.Article.Outlet, b.Article.URL)
+			}
+			if asWritten[filepath.Base(file)] {
+				return
 			}
 
 			if len(b.Facts) < 35 {
