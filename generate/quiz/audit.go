@@ -330,20 +330,24 @@ func standsOut(options []string, answer int) string {
 	if why := feature("with parentheses", func(s string) bool { return strings.Contains(s, "(") }); why != "" {
 		return why
 	}
-	// Among names and short phrases, a leading article ("The Lancet", "An
-	// infection") is form too: the answer alone with one, or alone
-	// without one, stands out (HDR 28c). Statements start as they must.
+	// Among names and short phrases, a leading article ("The Lancet", "A
+	// cook") is form too: the answer alone with one, or alone without one,
+	// stands out (HDR 28c). Longer options may be sentences, which start
+	// with "The" as they must; but "a" or "an" in front of every wrong
+	// option and not the answer (or the reverse) still marks a phrase.
 	short := true
 	for _, o := range options {
 		short = short && len([]rune(o)) <= statementLength
 	}
-	if short {
-		if why := feature("with an article (a, an, the) in front", leadingArticle); why != "" {
-			return why
-		}
-		if why := feature("without an article (a, an, the) in front", func(s string) bool { return !leadingArticle(s) }); why != "" {
-			return why
-		}
+	lead, name := leadingArticle, "an article (a, an, the)"
+	if !short {
+		lead, name = indefinite, "a or an"
+	}
+	if why := feature("with "+name+" in front", lead); why != "" {
+		return why
+	}
+	if why := feature("without "+name+" in front", func(s string) bool { return !lead(s) }); why != "" {
+		return why
 	}
 	longest := 0
 	for i, o := range options {
@@ -441,6 +445,12 @@ func init() {
 func leadingArticle(s string) bool {
 	f := strings.Fields(strings.ToLower(s))
 	return len(f) > 1 && determiners[f[0]]
+}
+
+// indefinite reports whether s starts with "a" or "an".
+func indefinite(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) > 1 && (f[0] == "a" || f[0] == "an")
 }
 
 var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}

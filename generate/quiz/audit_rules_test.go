@@ -44,6 +44,8 @@ func TestStandsOut(t *testing.T) {
 		{[]string{"His website", "A letter", "An interview"}, 0, ""},                                                       // "his" serves as one
 		{[]string{"Servants", "A cook", "Gardeners", "A driver"}, 0, ""},                                                   // not alone
 		{[]string{"The embassy seizure caused the crisis", "Iran took the diplomats hostage", "Talks were banned"}, 0, ""}, // statements
+		{[]string{"Infection caused by severe eczema", "An allergic reaction to a remedy", "An accident during the trip", "An infection caught in hospital"}, 0, "the only option without a or an in front"},
+		{[]string{"The embassy seizure caused the crisis", "The talks were banned by the leader", "A deal was made in New York"}, 0, ""}, // "The" starts sentences
 	} {
 		if got := standsOut(tc.options, tc.answer); got != tc.want {
 			t.Errorf("standsOut(%q, %d) = %q, want %q", tc.options, tc.answer, got, tc.want)
