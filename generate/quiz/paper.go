@@ -19,9 +19,11 @@ import (
 //     answer ("The four-point deal" gives away "How many points…?"), nor in
 //     the quiz title (nor its month or year, for a date). A matching or
 //     ordering question shows no option of a multiple-choice item: with
-//     the answer kept off it, the option it leaves out would be the answer. HDR 28 ("avoid giving clues to the right answer") and HDR 4 ("keep
-//     the content of each item independent from content of other items"):
-//     a question must not be answerable from the paper.
+//     the answer kept off it, the option it leaves out would be the answer.
+//     Two items never share an answer. HDR 28 ("avoid giving clues to the
+//     right answer") and HDR 4 ("keep the content of each item independent
+//     from content of other items"): a question must not be answerable
+//     from the paper.
 //  9. At most one item per sentence group: facts whose excerpts lie in one
 //     sentence of the article (or that the bank groups by hand) test one
 //     point, and two items on it answer each other (HDR 4 again:
@@ -51,7 +53,26 @@ func conflicts(a, b *item) bool {
 			return true
 		}
 	}
-	return cues(a, b) || cues(b, a) || eliminates(a, b) || eliminates(b, a)
+	return cues(a, b) || cues(b, a) || eliminates(a, b) || eliminates(b, a) || sameAnswer(a, b)
+}
+
+// sameAnswer reports whether two fact items have one answer ("India" for
+// where the parents came from and where they travelled): a student who
+// knows one has the other, among the same options (HDR 4).
+func sameAnswer(a, b *item) bool {
+	if a.fact == nil || b.fact == nil || a.fact.Answer.Type != b.fact.Answer.Type {
+		return false
+	}
+	x, y := a.fact.Answer, b.fact.Answer
+	switch x.Type {
+	case bank.EntityValue:
+		return x.Entity == y.Entity
+	case bank.NumberValue:
+		return x.Number.Value == y.Number.Value && x.Number.Unit == y.Number.Unit
+	case bank.DateValue:
+		return x.Date.Compare(y.Date) == 0 && x.Date.Precision == y.Date.Precision
+	}
+	return false
 }
 
 // eliminates reports whether matching or ordering question b shows any

@@ -603,3 +603,32 @@ func TestClang(t *testing.T) {
 		}
 	}
 }
+
+// TestSameAnswer: two fact items with one answer may not share a paper
+// (HDR 4); different answers, and matching questions, may.
+func TestSameAnswer(t *testing.T) {
+	india := bank.Value{Type: bank.EntityValue, Entity: "india"}
+	fact := func(v bank.Value) *item { f := bank.Fact{Answer: v}; return &item{fact: &f} }
+	days := func(v float64, unit string) bank.Value {
+		return bank.Value{Type: bank.NumberValue, Number: bank.Number{Value: v, Unit: unit}}
+	}
+	year := func(y int) bank.Value {
+		return bank.Value{Type: bank.DateValue, Date: bank.Date{Year: y, Precision: bank.Year}}
+	}
+	for _, tc := range []struct {
+		a, b *item
+		want bool
+	}{
+		{fact(india), fact(india), true},
+		{fact(india), fact(bank.Value{Type: bank.EntityValue, Entity: "australia"}), false},
+		{fact(days(444, "days")), fact(days(444, "days")), true},
+		{fact(days(444, "days")), fact(days(444, "people")), false},
+		{fact(year(1979)), fact(year(1979)), true},
+		{fact(year(1979)), fact(year(1953)), false},
+		{fact(india), &item{q: Question{Form: Match}}, false},
+	} {
+		if got := sameAnswer(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameAnswer(%+v, %+v) = %v, want %v", tc.a.fact, tc.b.fact, got, tc.want)
+		}
+	}
+}

@@ -353,6 +353,14 @@ func (o *oracle) check(q *Quiz) []string {
 					}
 				}
 			}
+			if i < j && len(a.Facts) == 1 && len(c.Facts) == 1 {
+				fa, _ := o.b.Fact(a.Facts[0])
+				fc, _ := o.b.Fact(c.Facts[0])
+				if fa.Answer.Type == fc.Answer.Type && fa.Answer.Entity == fc.Answer.Entity &&
+					fa.Answer.Number == fc.Answer.Number && fa.Answer.Date == fc.Answer.Date {
+					bad(8, c, "has the answer of %s", a.ID)
+				}
+			}
 			if i < j && len(a.Facts) == 1 && len(c.Facts) == 1 && o.group[a.Facts[0]] == o.group[c.Facts[0]] {
 				bad(9, c, "shares a sentence group with %s", a.ID)
 			}
