@@ -315,7 +315,9 @@ func TestBuildUpTo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if short == nil || short.Asked != 7 || short.Possible >= 7 || len(q.Questions) == 0 || len(q.Questions) > short.Possible {
+	// The note's count is what was made (the probe bank's seed 103 said
+	// "7 clean ones" and made 6).
+	if short == nil || short.Asked != 7 || short.Possible >= 7 || len(q.Questions) == 0 || len(q.Questions) != short.Possible {
 		t.Fatalf("short %+v, %d questions", short, len(q.Questions))
 	}
 	q, short, err = BuildUpTo(b, Options{Count: 2, Forms: []Form{MC}}, func() *rand.Rand { return rng(seed) })

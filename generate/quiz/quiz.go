@@ -283,5 +283,10 @@ func BuildUpTo(b *bank.Bank, opt Options, rng func() *rand.Rand) (*Quiz, *ShortE
 	if err != nil {
 		return nil, nil, err
 	}
+	if first != nil {
+		// The note says what was made: a count that the rules could
+		// not fill on this seed was lowered again.
+		first.Possible = opt.Count
+	}
 	return q, first, nil
 }
