@@ -108,9 +108,15 @@ func (g *gen) matchSets(f bank.Filter, groupsOf func([]string) []int) []matchSet
 }
 
 // selfDated reports whether an event's name shows its own date ("the 1953
-// coup"): as a matching or ordering label it gives its place away.
+// coup") or its place in time ("the first flight", "the last mission"): as
+// a matching or ordering label it gives its place away.
 func selfDated(e bank.Entity) bool {
 	name := normalize(e.Name)
+	// "The first manned flight", "the last mission": the label says where
+	// it stands in time.
+	if hasAny(name, []string{"first", "last", "final", "earliest", "latest", "initial"}) {
+		return true
+	}
 	if hasAny(name, normalizeAll(dateForms(e.Date))) {
 		return true
 	}

@@ -256,6 +256,11 @@ func TestSelfDated(t *testing.T) {
 		{"the 2019 wait", "[2019]-09-24", false}, // the article never prints 2019 with it
 		{"the vote of 1980", "1979", false},
 		{"the 1979 revolution", "1979-02-11", true},
+		// A place in time is as good as a date.
+		{"the first manned space flight", "1961-04-12", true},
+		{"the launch of the last shuttle mission", "[2011]-06-28", true},
+		{"the Final report", "2019", true},
+		{"the firstborn's birth", "2019", false}, // a whole word only
 	} {
 		d, err := bank.ParseDate(tc.date)
 		if err != nil {

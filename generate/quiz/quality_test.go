@@ -329,6 +329,14 @@ func (o *oracle) check(q *Quiz) []string {
 				}
 			}
 		}
+		// A label that says where it stands in time ("the first flight").
+		if qu.Form == Match || qu.Form == Order {
+			for _, l := range append(append([]string{}, qu.Left...), qu.Items...) {
+				if regexp.MustCompile(`(?i)\b(first|last|final|earliest|latest)\b`).MatchString(l) && qu.Prompt != "" && strings.Contains(strings.ToLower(qu.Prompt), "event") {
+					bad(7, qu, "label %q says its place in time", l)
+				}
+			}
+		}
 		for _, k := range o.keyTexts(qu) {
 			if o.named(q.Title, k) {
 				bad(8, qu, "title %q names the answer %q", q.Title, k)

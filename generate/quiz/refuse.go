@@ -18,7 +18,7 @@ var errNoOrder = errors.New("no ordering question is possible with these kinds (
 // cannot make an ordering question under the filter f: the kinds or tags
 // leave events out, or the bank has too few events with different dates
 // (it counts them, and the ones left out: foils, events without a year,
-// and events whose name gives their date). Either way the user asked for
+// and events whose name gives their date or place in time). Either way the user asked for
 // order, so the quiz is refused; the message says to drop it from --forms
 // or what to add.
 func (g *gen) explainNoOrder(err error, f bank.Filter) error {
@@ -45,7 +45,7 @@ func (g *gen) explainNoOrder(err error, f bank.Filter) error {
 	}
 	var left []string
 	if self > 0 {
-		left = append(left, fmt.Sprintf("%d whose name gives %s date", self, english.PluralWord(self, "its", "their")))
+		left = append(left, fmt.Sprintf("%d whose name gives %s date or place in time", self, english.PluralWord(self, "its", "their")))
 	}
 	if undated > 0 {
 		left = append(left, english.Plural(undated, "without a year", "without a year"))

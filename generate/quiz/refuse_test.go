@@ -70,7 +70,7 @@ statement = "{answer} spoke first."
 		filter bank.Filter
 		want   string
 	}{
-		{bank.Filter{}, "no ordering question is possible: it needs 4 events with different dates, and the bank has 1 dated event it can order (not counting 1 whose name gives its date, 1 without a year, 1 foil); drop order from --forms, or add dated events ([[events]] with a date)"},
+		{bank.Filter{}, "no ordering question is possible: it needs 4 events with different dates, and the bank has 1 dated event it can order (not counting 1 whose name gives its date or place in time, 1 without a year, 1 foil); drop order from --forms, or add dated events ([[events]] with a date)"},
 		{bank.Filter{Kinds: []string{"who"}}, "no ordering question is possible with --kinds who: ordering questions are of kind when; add when to --kinds, or drop order from --forms"},
 		{bank.Filter{Tags: []string{"x"}}, "no ordering question is possible with --tags: events, which ordering questions order, have no tags; drop --tags, or drop order from --forms"},
 	} {
