@@ -387,19 +387,30 @@ func clang(stem string, options []string, answer int) string {
 	return ""
 }
 
-// echoes returns the content words of option that stem also holds.
+// echoes returns the content words of option that stem also holds, as
+// they are or with a short ending ("York" and "Yorker").
 func echoes(stem, option string) []string {
-	in := map[string]bool{}
+	var in []string
 	for _, w := range contentWords(stem) {
-		in[stemWord(w)] = true
+		in = append(in, stemWord(w))
 	}
 	var out []string
 	for _, w := range contentWords(option) {
-		if in[stemWord(w)] {
-			out = append(out, w)
+		o := stemWord(w)
+		for _, s := range in {
+			if o == s || suffixed(o, s) || suffixed(s, o) {
+				out = append(out, w)
+				break
+			}
 		}
 	}
 	return out
+}
+
+// suffixed reports whether long is short with an ending of at most two
+// letters ("Yorker" and "York"; not "Johnson" and "John").
+func suffixed(long, short string) bool {
+	return strings.HasPrefix(long, short) && len(long)-len(short) <= 2
 }
 
 // contentWords returns the words of s that carry meaning: four letters or

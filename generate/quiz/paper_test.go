@@ -594,6 +594,9 @@ func TestClang(t *testing.T) {
 		// different word does not hide this one.
 		{"Why scrap the interview for five nationalities?", []string{"To speed claims from nationalities almost always accepted", "Interviews were found unlawful", "To save money"}, "nationalities"},
 		{"Why scrap the interview for five nationalities?", []string{"To speed claims from nationalities almost always accepted", "Because each nationality has its own form", "To save money"}, ""},
+		// A short ending is the same word; a longer one is not.
+		{"Which magazine said a deal was made in New York?", []string{"The New Yorker", "Time", "Newsweek"}, "yorker"},
+		{"Which senator spoke about the Johnson Space Center?", []string{"John Cornyn", "Bill Nelson", "Barbara Boxer"}, ""},
 		// Common and short words never count.
 		{"What did the report say about the talks?", []string{"That they had been made public", "A report was made", "Nothing"}, ""},
 		{"Who was it?", []string{"It was him", "Her", "Them"}, ""},
