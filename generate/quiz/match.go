@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/quizcard/quizcard/generate/bank"
 	"github.com/quizcard/quizcard/generate/english"
@@ -78,9 +79,11 @@ func (g *gen) matchSets(f bank.Filter, groupsOf func([]string) []int) []matchSet
 		s := matchSet{kind: "who", prompt: "Match each person to the role the article gives them."}
 		seen := map[string]bool{}
 		for _, e := range g.b.Pool(bank.People) {
-			if e.Role != "" && !e.Foil && !seen[bank.Fold(e.Role)] {
+			// A role that repeats its person's name ("Gloria Sam", "the
+			// Sams' daughter") matches itself by its words.
+			if e.Role != "" && !e.Foil && !seen[bank.Fold(e.Role)] && !namesIn(e.Name, e.Role) {
 				seen[bank.Fold(e.Role)] = true
-				s.ids, s.left, s.right = append(s.ids, e.ID), append(s.left, e.Name), append(s.right, e.Role)
+				s.ids, s.left, s.right = append(s.ids, e.ID), append(s.left, e.Name), append(s.right, english.Capitalise(e.Role))
 			}
 		}
 		if len(s.ids) > bank.MinMatchPairs {
@@ -105,6 +108,26 @@ func (g *gen) matchSets(f bank.Filter, groupsOf func([]string) []int) []matchSet
 		}
 	}
 	return sets
+}
+
+// namesIn reports whether text holds a word of name (three letters or
+// more, with or without a plural or possessive ending): "the Sams'
+// daughter" holds "Sam".
+func namesIn(name, text string) bool {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(normalize(s)), func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	for _, n := range words(name) {
+		if len(n) < 3 {
+			continue
+		}
+		for _, w := range words(text) {
+			if w == n || w == n+"s" || w == n+"es" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // selfDated reports whether an event's name shows its own date ("the 1953
