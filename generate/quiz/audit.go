@@ -447,7 +447,7 @@ func init() {
 		below between both could does doing down during each from further have having here into itself just more most
 		much must never only other over same should some such than that their them then there these they this those
 		through under until very what when where which while whom whose will with would your said says according
-		article report reported reports what's who's during within without made make makes took take takes
+		article what's who's during within without made make makes took take takes
 		gave give given came come went told tell seen done were even still many well`) {
 		commonWords[w] = true
 	}
