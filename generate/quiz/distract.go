@@ -640,7 +640,10 @@ func oneSided(key bank.Value, top bool) error {
 	if key.Type == bank.DateValue {
 		extreme = map[bool]string{true: "latest", false: "earliest"}[top]
 		why = "the band allows nothing " + map[bool]string{true: "after", false: "before"}[top] + " it"
-		if top {
+		switch {
+		case top && key.Date.Resolved:
+			why += ": a date the article gives relative to its own (“last month”) has no option in or after the article's month or year"
+		case top:
 			why += ", and no option may lie after the article"
 		}
 	}
@@ -676,6 +679,22 @@ func (g *gen) dateCandidates(f bank.Fact) []ordinal {
 	// neighbours on both sides.
 	future := g.after(f.Answer.Date)
 	late := func(d bank.Date) bool { return !future && g.after(d) }
+	// A date the article gives relative to its own ("last month", "last
+	// year") lies before the article's month or year: an option in that
+	// month or year contradicts the words the question quotes.
+	if a := g.b.Article.Date; f.Answer.Date.Resolved && !a.IsZero() {
+		period := bank.Date{Year: a.Year, Precision: bank.Year}
+		if key.Precision == bank.Month || key.Precision == bank.Day {
+			period.Month, period.Precision = a.Month, bank.Month
+		}
+		if key.Precision == bank.Day {
+			period.Day, period.Precision = a.Day, bank.Day
+		}
+		if key.Compare(period) < 0 {
+			before := late
+			late = func(d bank.Date) bool { return before(d) || d.Compare(period) >= 0 }
+		}
+	}
 	var out []ordinal
 	add := func(d bank.Date, curated, known bool) {
 		d = optionDate(d)

@@ -1432,3 +1432,45 @@ func TestFactBand(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeDateBefore: a date the article gives as "last month" lies
+// before the article's month, so no option falls in or after it; with
+// every option earlier, the key would always be the latest, so no
+// multiple-choice item is made, while a true/false statement still gets
+// an earlier month.
+func TestRelativeDateBefore(t *testing.T) {
+	src := `
+[article]
+title = "Retired"
+outlet = "Test News"
+date = "2011-04-13"
+summary = "An orbiter retired."
+text = '''
+Discovery was retired after its mission last month.
+'''
+
+[[facts]]
+id = "retired"
+kind = "when"
+ask = "Discovery was retired after its mission “last month”. Which month was that?"
+date = "[2011-03]"
+source = "Discovery was retired after its mission last month."
+`
+	b := parseBank(t, src)
+	g := newGen(b, rng(1))
+	f := mustFact(t, b, "retired")
+	if _, err := g.distractors(f, f.Ask, 3); err == nil || !strings.Contains(err.Error(), "always be the latest option") {
+		t.Errorf("three options: %v", err)
+	}
+	april := bank.Date{Year: 2011, Month: 4, Precision: bank.Month}
+	for seed := uint64(0); seed < 30; seed++ {
+		g.rng = rng(seed)
+		wrong, err := g.distractors(f, f.Ask, 1)
+		if err != nil || len(wrong) != 1 {
+			t.Fatalf("one option: %v, %v", wrong, err)
+		}
+		if wrong[0].Date.Compare(april) >= 0 {
+			t.Fatalf("seed %d: %s offered for “last month” in April", seed, wrong[0].Date)
+		}
+	}
+}
