@@ -108,6 +108,8 @@ func Audit(b *bank.Bank, q *Quiz) []Violation {
 				bad(8, c.q.ID, "its answer is named in %s", a.q.ID)
 			case sameAnswer(a, c):
 				bad(8, c.q.ID, "has the same answer as %s", a.q.ID)
+			case retells(a, c) || retells(c, a):
+				bad(8, a.q.ID, "%s and %s tell the same event", a.q.ID, c.q.ID)
 			case eliminates(a, c) || eliminates(c, a):
 				bad(8, a.q.ID, "%s lists options of %s, leaving its answer out", c.q.ID, a.q.ID)
 			}

@@ -53,7 +53,26 @@ func conflicts(a, b *item) bool {
 			return true
 		}
 	}
-	return cues(a, b) || cues(b, a) || eliminates(a, b) || eliminates(b, a) || sameAnswer(a, b)
+	return cues(a, b) || cues(b, a) || eliminates(a, b) || eliminates(b, a) || sameAnswer(a, b) ||
+		retells(a, b) || retells(b, a)
+}
+
+// retells reports whether a label of matching or ordering question b
+// tells the same event as fact item a: three or more of its words in a's
+// question or statement ("The record number of migrant crossings" beside
+// "A record number of migrants crossed the Channel last year"), so that b
+// vouches for a (HDR 4).
+func retells(a, b *item) bool {
+	if a.fact == nil || b.q.Form != Match && b.q.Form != Order {
+		return false
+	}
+	text := a.q.Prompt + " " + a.truth + " " + strings.Join(a.falses, " ")
+	for _, l := range append(append([]string{}, b.q.Left...), b.q.Items...) {
+		if len(echoes(text, l)) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // sameAnswer reports whether two fact items have one answer ("India" for

@@ -637,3 +637,29 @@ func TestSameAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestRetells: a matching or ordering label that tells a fact item's event
+// in three or more of its words vouches for it (HDR 4); fewer shared
+// words, or two fact items, do not.
+func TestRetells(t *testing.T) {
+	f := bank.Fact{}
+	tf := &item{q: Question{Form: TF, Prompt: "A record number of migrants crossed the Channel last year."}, fact: &f,
+		truth: "A record number of migrants crossed the Channel last year."}
+	mc := &item{q: Question{Form: MC, Prompt: "By the end of which year does Sunak aim to clear the legacy backlog?"}, fact: &f}
+	order := &item{q: Question{Form: Order, Items: []string{"The record number of migrant crossings", "The target for clearing the legacy backlog", "The talks"}}}
+	other := &item{q: Question{Form: Order, Items: []string{"The record heat in Spain", "The talks", "The vote"}}}
+	for _, tc := range []struct {
+		a, b *item
+		want bool
+	}{
+		{tf, order, true},
+		{mc, order, true},
+		{tf, other, false}, // "record" alone
+		{order, tf, false}, // the order is b's
+		{tf, mc, false},
+	} {
+		if got := retells(tc.a, tc.b); got != tc.want {
+			t.Errorf("retells(%q, %q) = %v, want %v", tc.a.q.Prompt, tc.b.q.Items, got, tc.want)
+		}
+	}
+}
