@@ -442,33 +442,40 @@ func stemWord(w string) string {
 }
 
 // commonWords are words too common in stems and options to cue anything.
-var commonWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`about above after again against also among article according because been before being
+var commonWords = wordSet(`about above after again against also among article according because been before being
 		below between both could does doing down during each from further have having here into itself just more most
 		much must never only other over same should some such than that their them then there these they this those
 		through under until very what when where which while whom whose will with would your said says according
 		article what's who's during within without made make makes took take takes
-		gave give given came come went told tell seen done were even still many well`) {
-		commonWords[w] = true
+		gave give given came come went told tell seen done were even still many well`)
+
+// wordSet returns the words of a space-separated list as a set.
+func wordSet(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
 	}
+	return set
 }
 
 // leadingArticle reports whether s starts with an article or a word that
 // serves as one ("a", "an", "the", "his", "its", "their"…).
-func leadingArticle(s string) bool {
-	f := strings.Fields(strings.ToLower(s))
-	return len(f) > 1 && determiners[f[0]]
-}
+func leadingArticle(s string) bool { return startsWith(s, determiners) }
 
 // indefinite reports whether s starts with "a" or "an".
-func indefinite(s string) bool {
-	f := strings.Fields(strings.ToLower(s))
-	return len(f) > 1 && (f[0] == "a" || f[0] == "an")
-}
+func indefinite(s string) bool { return startsWith(s, indefinites) }
 
-var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
+var (
+	determiners = wordSet("a an the his her its their our my your")
+	indefinites = wordSet("a an")
+)
+
+// startsWith reports whether s has more than one word and its first,
+// in lower case, is in set.
+func startsWith(s string, set map[string]bool) bool {
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) > 1 && set[f[0]]
+}
 
 // parseShown reads a date as options show it: "1979", "May 2018",
 // "3 November 2019", "23 August".
