@@ -71,7 +71,7 @@ func (g *gen) matchSets(f bank.Filter, groupsOf func([]string) []int) []matchSet
 		}
 		s := matchSet{kind: kind, prompt: m.Prompt, ids: m.Left, right: m.Right, extra: m.Extra, groups: groupsOf(m.Sources)}
 		for _, id := range m.Left {
-			s.left = append(s.left, g.b.Text(bank.Value{Type: bank.EntityValue, Entity: id}))
+			s.left = append(s.left, english.Capitalise(g.b.Text(bank.Value{Type: bank.EntityValue, Entity: id})))
 		}
 		sets = append(sets, s)
 	}
