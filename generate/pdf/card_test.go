@@ -524,6 +524,31 @@ func TestCardTooLong(t *testing.T) {
 	}
 }
 
+// TestCardWarnings: check's warning, which only lays the card out, says
+// the same as the card command on a 3×5 card, which draws and writes it.
+func TestCardWarnings(t *testing.T) {
+	long := builtinCard(t)
+	long.What = strings.Repeat("A very long account of what happened. ", 200)
+	for _, tc := range []struct {
+		name string
+		c    *card.Card
+	}{{"built-in", builtinCard(t)}, {"long summary", long}} {
+		_, _, err := renderCard(t, tc.c, CardOptions{Paper: Card35})
+		got := CardWarnings(tc.c)
+		switch {
+		case err == nil && got != nil:
+			t.Errorf("%s: the card fits on 3×5, but check warns %q", tc.name, got)
+		case err != nil && len(got) != 1:
+			t.Errorf("%s: card says %v, check warns %q", tc.name, err, got)
+		case err != nil && got[0] != strings.TrimPrefix(err.Error(), "card: ")+" (or use a larger --paper)":
+			t.Errorf("%s: check warns %q, card says %q", tc.name, got[0], err)
+		}
+		if tc.name == "long summary" && err == nil {
+			t.Errorf("%s: fits on 3×5; the case tests nothing", tc.name)
+		}
+	}
+}
+
 func TestCardNup(t *testing.T) {
 	c := builtinCard(t)
 	for _, tc := range []struct {
