@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"io"
+	"sync"
 
 	"github.com/quizcard/quizcard/generate/quiz"
 )
@@ -63,13 +64,16 @@ func HTML(w io.Writer, q *quiz.Quiz, _ Options) ([]Note, error) {
 	if err != nil {
 		return nil, err
 	}
-	return nil, page.Execute(w, struct {
+	return nil, page().Execute(w, struct {
 		Title string
 		Data  template.JS
 	}{q.Title, template.JS(data)})
 }
 
-var page = template.Must(template.New("quiz").Parse(`<!doctype html>
+// page is parsed on first use, so commands that write no HTML quiz do not
+// parse it at start-up.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("quiz").Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -346,3 +350,4 @@ nav { display: flex; gap: .5rem; justify-content: space-between; align-items: ce
 </body>
 </html>
 `))
+})

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/quizcard/quizcard/generate/english"
 )
@@ -14,47 +15,50 @@ import (
 // difficulty, discrimination, option counts and flags (by fact id), and the
 // review list with its images, inline: the page is one self-contained file.
 func ReportHTML(w io.Writer, rep *Report, reviews []Review) error {
-	return reportTmpl.Execute(w, struct {
+	return reportTmpl().Execute(w, struct {
 		*Report
 		Reviews []Review
 	}{rep, reviews})
 }
 
-var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"pct": func(v float64) string {
-		if math.IsNaN(v) {
-			return "–"
-		}
-		return fmt.Sprintf("%.0f%%", 100*v)
-	},
-	"r2": func(v float64) string {
-		if math.IsNaN(v) {
-			return "–"
-		}
-		return fmt.Sprintf("%+.2f", v)
-	},
-	"num":   num,
-	"count": func(n int, noun string) string { return english.Plural(n, noun, "") },
-	"join":  strings.Join,
-	"width": func(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) },
-	"bin":   func(i int) string { return fmt.Sprintf("%d–%d%%", 10*i, 10*i+9+boolInt(i == 9)) },
-	"maxOf": func(h []int) int {
-		m := 1
-		for _, v := range h {
-			m = max(m, v)
-		}
-		return m
-	},
-	"bar":    func(n, of int) float64 { return 120 * float64(n) / float64(max(of, 1)) },
-	"letter": func(i int) string { return string(rune('A' + i)) },
-	"add":    func(a, b int) int { return a + b },
-	"img": func(r Review) (template.URL, error) {
-		if r.Image == nil {
-			return "", nil
-		}
-		return dataURI(r.Image)
-	},
-}).Parse(`<!DOCTYPE html>
+// reportTmpl is parsed on first use: every command would otherwise pay for
+// parsing it at start-up, and only grade writes a report.
+var reportTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Funcs(template.FuncMap{
+		"pct": func(v float64) string {
+			if math.IsNaN(v) {
+				return "–"
+			}
+			return fmt.Sprintf("%.0f%%", 100*v)
+		},
+		"r2": func(v float64) string {
+			if math.IsNaN(v) {
+				return "–"
+			}
+			return fmt.Sprintf("%+.2f", v)
+		},
+		"num":   num,
+		"count": func(n int, noun string) string { return english.Plural(n, noun, "") },
+		"join":  strings.Join,
+		"width": func(n, of int) float64 { return 100 * float64(n) / float64(max(of, 1)) },
+		"bin":   func(i int) string { return fmt.Sprintf("%d–%d%%", 10*i, 10*i+9+boolInt(i == 9)) },
+		"maxOf": func(h []int) int {
+			m := 1
+			for _, v := range h {
+				m = max(m, v)
+			}
+			return m
+		},
+		"bar":    func(n, of int) float64 { return 120 * float64(n) / float64(max(of, 1)) },
+		"letter": func(i int) string { return string(rune('A' + i)) },
+		"add":    func(a, b int) int { return a + b },
+		"img": func(r Review) (template.URL, error) {
+			if r.Image == nil {
+				return "", nil
+			}
+			return dataURI(r.Image)
+		},
+	}).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Results: {{.Title}}</title>
 <style>
@@ -87,6 +91,7 @@ img{max-width:100%;border:1px solid #ccc}
 {{end}}</table>{{else}}<p>Nothing: every mark was clear.</p>{{end}}
 </body></html>
 `))
+})
 
 func boolInt(b bool) int {
 	if b {
