@@ -174,7 +174,7 @@ func (es *entities) chunk(si int, s sentence, i, j int, claimed []bool, gazAt ma
 	if kind == "organisation" {
 		typ := "organisation"
 		for _, w := range words {
-			if mediaWords[strings.ToLower(w)] {
+			if mediaWords()[strings.ToLower(w)] {
 				typ = "news outlet"
 			}
 		}
@@ -185,7 +185,7 @@ func (es *entities) chunk(si int, s sentence, i, j int, claimed []bool, gazAt ma
 	}
 	label := vote(toks[k:j])
 	// A publication: "The New Yorker magazine".
-	if j < len(toks) && mediaWords[strings.ToLower(toks[j].text)] {
+	if j < len(toks) && mediaWords()[strings.ToLower(toks[j].text)] {
 		e := es.groupNamed(form, strings.ToLower(toks[j].text))
 		es.mention(e, mention{start: nameStart, end: nameEnd, full: nameStart, sent: si, tokStart: k, tokEnd: j, form: form})
 		return
@@ -226,9 +226,9 @@ func leadingTitles(toks []token, i, j int) (titled, int) {
 	for ; k < j-1; k++ {
 		w := strings.ToLower(toks[k].text)
 		switch {
-		case honorifics[w]:
+		case honorifics()[w]:
 			t.hon = append(t.hon, toks[k].text)
-		case titleHeads[w] || (titleWords[w] && w != "of" && w != "the"):
+		case titleHeads()[w] || (titleWords()[w] && w != "of" && w != "the"):
 			if len(t.hon) > 0 {
 				return t, k
 			}
@@ -249,7 +249,7 @@ func trimNameEnd(toks []token, k, j int) int {
 	for j > k && isParticle(toks[j-1].text) {
 		j--
 	}
-	for j > k+1 && titleHeads[strings.ToLower(toks[j-1].text)] {
+	for j > k+1 && titleHeads()[strings.ToLower(toks[j-1].text)] {
 		j--
 	}
 	return j
@@ -259,7 +259,7 @@ func trimNameEnd(toks []token, k, j int) int {
 // name at all: no word that is never one (or a title), no digits, quotes
 // or ampersand, and not a lone plural proper noun.
 func couldBeName(form string, words []string, name []token) bool {
-	if notNames[strings.ToLower(words[0])] || (len(words) == 1 && notNames[strings.ToLower(strings.TrimSuffix(form, "."))]) {
+	if notNames()[strings.ToLower(words[0])] || (len(words) == 1 && notNames()[strings.ToLower(strings.TrimSuffix(form, "."))]) {
 		return false
 	}
 	if strings.ContainsAny(form, "0123456789\"“”&") {
@@ -267,7 +267,7 @@ func couldBeName(form string, words []string, name []token) bool {
 	}
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ","))
-		if !isParticle(w) && (notNames[lw] || titleHeads[lw] || titleWords[lw] || honorifics[lw]) {
+		if !isParticle(w) && (notNames()[lw] || titleHeads()[lw] || titleWords()[lw] || honorifics()[lw]) {
 			return false
 		}
 	}
@@ -281,11 +281,11 @@ func kindOfWords(words []string) (kind string, thing bool) {
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
 		switch {
-		case thingWords[lw]:
+		case thingWords()[lw]:
 			return kind, true
-		case orgWords[lw] && kind == "":
+		case orgWords()[lw] && kind == "":
 			kind = "organisation"
-		case placeWords[lw] && kind == "":
+		case placeWords()[lw] && kind == "":
 			kind = "place"
 		}
 	}
@@ -304,7 +304,7 @@ func (es *entities) titleBefore(t titled, toks []token, i int, claimed []bool, g
 	b := i
 	for b > 0 && toks[b-1].start >= 0 && !claimed[toks[b-1].start] {
 		w := strings.ToLower(toks[b-1].text)
-		if !(titleHeads[w] || titleWords[w]) || w == "the" || w == "of" {
+		if !(titleHeads()[w] || titleWords()[w]) || w == "the" || w == "of" {
 			break
 		}
 		t.title = append([]string{toks[b-1].text}, t.title...)
@@ -330,7 +330,7 @@ func (es *entities) titleBefore(t titled, toks []token, i int, claimed []bool, g
 		// "Governor of Washington Chris Gregoire": the place splits the title.
 		if tm := titleOfBefore().FindStringSubmatch(text[max(0, m.start-60):m.start]); tm != nil {
 			words := strings.Fields(tm[1])
-			if titleHeads[strings.ToLower(words[len(words)-1])] {
+			if titleHeads()[strings.ToLower(words[len(words)-1])] {
 				t.title = append(words, "of", m.form)
 				t.full = m.start - len(tm[0])
 				if m.ref.k.kind == "country" && !m.ref.capital {
@@ -447,7 +447,7 @@ func roleOf(title []string, country *entity) string {
 	}
 	head := false
 	for i, w := range words {
-		head = head || titleHeads[strings.ToLower(w)] || titleAbbrev[strings.ToLower(title[i])] != ""
+		head = head || titleHeads()[strings.ToLower(w)] || titleAbbrev[strings.ToLower(title[i])] != ""
 	}
 	if !head {
 		return ""
@@ -487,7 +487,7 @@ func apposite(es *entities, s sentence, j int, gazAt map[int]gazMatch, known map
 			break
 		}
 		upper := t.text != "" && unicode.IsUpper([]rune(t.text)[0])
-		if t.start < 0 || strings.HasPrefix(t.tag, "VB") && !titleHeads[w] && !upper || t.tag == "PRP" || t.tag == "WDT" || t.tag == "WP" || t.tag == "CD" && !upper || strings.ContainsAny(t.text, `"“”`) {
+		if t.start < 0 || strings.HasPrefix(t.tag, "VB") && !titleHeads()[w] && !upper || t.tag == "PRP" || t.tag == "WDT" || t.tag == "WP" || t.tag == "CD" && !upper || strings.ContainsAny(t.text, `"“”`) {
 			return "", nil, 0, 0
 		}
 		if k == j+1 && (w == "the" || w == "a" || w == "an") {
@@ -497,7 +497,7 @@ func apposite(es *entities, s sentence, j int, gazAt map[int]gazMatch, known map
 		if g, ok := gazAt[t.end]; ok && g.ref.k.kind == "country" && country == nil {
 			country = known[g.ref.k]
 		}
-		if titleHeads[w] || titleAbbrev[w] != "" {
+		if titleHeads()[w] || titleAbbrev[w] != "" {
 			head = true
 		}
 	}

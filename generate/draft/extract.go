@@ -615,7 +615,7 @@ func caption(text string, nm numberMention, end int) string {
 	}
 	words := strings.Fields(nm.number.Unit)
 	for i, w := range strings.Fields(rest) {
-		if i == 3 || captionStop[strings.ToLower(w)] {
+		if i == 3 || captionStop()[strings.ToLower(w)] {
 			break
 		}
 		words = append(words, w)

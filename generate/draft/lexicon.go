@@ -1,6 +1,9 @@
 package draft
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // titleHeads are the words that make a run of words before a name a title
 // or role: "President", "foreign minister", "Sen.".
@@ -12,7 +15,11 @@ founder premier judge justice prosecutor adviser advisor official lawmaker head 
 professor prof. candidate negotiator diplomat correspondent analyst economist activist lawyer
 attorney commissioner president-elect monarch dictator ayatollah cardinal archbishop bishop
 mufti cleric colonel col. lieutenant lt. major maj. sergeant sgt. inspector superintendent
-officer executive manager editor researcher scientist author minister-president`)
+officer executive manager editor researcher scientist author minister-president
+administrator barrister solicitor campaigner doctor nurse teacher historian
+expert fellow partner owner member astronaut pilot engineer cfo coo chairperson physician surgeon
+scientist spokesman medic presenter host anchor director-general deputy-director commander-in-chief
+secretary-general ombudsman regulator inspector-general crown`)
 
 // titleWords may stand in a title before or between its head words.
 var titleWords = set(`supreme prime foreign deputy vice former acting interim chief top senior
@@ -20,11 +27,14 @@ national security defense defence interior finance economy economic health forei
 general executive then opposition party democratic republican presidential special of the
 trade justice energy oil intelligence military army navy police public first grand high
 environment education culture labour labor home internal external international regional
-assistant associate managing principal lead parliamentary`)
+assistant associate managing principal lead parliamentary
+shadow clinical medical media care wellbeing welfare immigration refugee human
+rights legal policy programme program campaign communications press public senior junior chief`)
 
 // honorifics go before a name but are not part of a role.
 var honorifics = set(`ayatollah mr. mrs. ms. dr. sir dame sheikh rev. lord lady imam rabbi
-hojatoleslam mullah mr mrs ms dr grand`)
+hojatoleslam mullah mr mrs ms dr grand
+prof. professor`)
 
 // notNames are capitalised words that never start or make a name.
 var notNames = set(`january february march april may june july august september october november
@@ -32,7 +42,9 @@ december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. jan feb ma
 aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday the a an in on
 at of for but and or as if when while after before this that these those it he she they we i
 you his her their our its breaking news accessibility links share read more photo video
-advertisement image copyright getty reuters ap afp related topics`)
+advertisement image copyright getty reuters ap afp related topics
+republican republicans democrat democrats democratic labour conservative
+conservatives liberal liberals tory tories green greens crown qc sc kc mp mps`)
 
 // speechVerbs introduce what someone said.
 var speechVerbs = set(`said says say told tells added adding adds claimed claims charged charges
@@ -46,12 +58,17 @@ vowed vows promised promises suggested suggests told`)
 var mediaWords = set(`magazine newspaper daily weekly agency network channel broadcaster radio
 television website news outlet`)
 
-func set(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+// set returns the set of the words in s, built on first use: every
+// command would otherwise build the lexicon at start-up, and only new uses
+// it.
+func set(s string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(s) {
+			m[w] = true
+		}
+		return m
+	})
 }
 
 var months = map[string]int{
@@ -89,24 +106,4 @@ var titleAbbrev = map[string]string{
 	"sen.": "Senator", "gov.": "Governor", "rep.": "Representative", "gen.": "General",
 	"adm.": "Admiral", "lt.": "Lieutenant", "col.": "Colonel", "pres.": "President",
 	"sgt.": "Sergeant", "maj.": "Major", "prof.": "Professor", "capt.": "Captain",
-}
-
-func init() {
-	for w := range set(`administrator barrister solicitor campaigner doctor nurse teacher historian
-expert fellow partner owner member astronaut pilot engineer cfo coo chairperson physician surgeon
-scientist spokesman medic presenter host anchor director-general deputy-director commander-in-chief
-secretary-general ombudsman regulator inspector-general crown`) {
-		titleHeads[w] = true
-	}
-	for w := range set(`shadow clinical medical media care wellbeing welfare immigration refugee human
-rights legal policy programme program campaign communications press public senior junior chief`) {
-		titleWords[w] = true
-	}
-	for w := range set(`prof. professor`) {
-		honorifics[w] = true
-	}
-	for w := range set(`republican republicans democrat democrats democratic labour conservative
-conservatives liberal liberals tory tories green greens crown qc sc kc mp mps`) {
-		notNames[w] = true
-	}
 }

@@ -85,7 +85,7 @@ func (g *gen) events(dates []dateMention) {
 		year, _ := strconv.Atoi(g.text[m[2]:m[3]])
 		words := strings.Fields(g.text[m[4]:m[5]])
 		n := 0
-		for n < len(words) && !eventStop[words[n]] {
+		for n < len(words) && !eventStop()[words[n]] {
 			n++
 		}
 		words = words[:n]
@@ -99,7 +99,7 @@ func (g *gen) events(dates []dateMention) {
 		seen[name] = true
 		e := &entity{name: name, votes: map[string]int{}}
 		e.mentions = []mention{{start: m[0], end: m[0] + len(name), full: m[0], form: name}}
-		if dealWords[strings.ToLower(strings.TrimRight(words[len(words)-1], ",.;:"))] {
+		if dealWords()[strings.ToLower(strings.TrimRight(words[len(words)-1], ",.;:"))] {
 			e.pool, e.year = bank.Deals, year
 		} else {
 			e.pool, e.date = bank.Events, bank.Date{Year: year, Precision: bank.Year}

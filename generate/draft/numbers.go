@@ -299,5 +299,5 @@ func labelled(text string, s int) bool {
 	if w == "" || len(before) == len(text[:s]) {
 		return false
 	}
-	return numberLabels[strings.ToLower(w)] && w[0] >= 'A' && w[0] <= 'Z'
+	return numberLabels()[strings.ToLower(w)] && w[0] >= 'A' && w[0] <= 'Z'
 }

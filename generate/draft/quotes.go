@@ -197,7 +197,7 @@ var wordRE = lazyRegexp(`[\p{L}']+`)
 
 func hasSpeechVerb(s string) bool {
 	for _, w := range wordRE().FindAllString(strings.ToLower(s), -1) {
-		if speechVerbs[w] || w == "according" {
+		if speechVerbs()[w] || w == "according" {
 			return true
 		}
 	}
@@ -223,7 +223,7 @@ func introducesQuote(before string) bool {
 	if last == "that" && len(words) > 1 {
 		last = words[len(words)-2]
 	}
-	return speechVerbs[last]
+	return speechVerbs()[last]
 }
 
 // firstSpeaker returns who speaks in text[s:e]: the first person (or
@@ -283,7 +283,7 @@ var statementAfter = lazyRegexp(`^\s*['’]s\s+(?:statement|spokesman|spokeswoma
 func verbFollows(rest string) bool {
 	words := wordRE().FindAllString(strings.ToLower(rest[:min(len(rest), 40)]), 3)
 	for i, w := range words {
-		if speechVerbs[w] || strings.HasSuffix(w, "ed") || w == "has" || w == "had" || w == "is" || w == "was" || w == "will" || w == "would" || w == "spoke" || w == "told" {
+		if speechVerbs()[w] || strings.HasSuffix(w, "ed") || w == "has" || w == "had" || w == "is" || w == "was" || w == "will" || w == "would" || w == "spoke" || w == "told" {
 			return true
 		}
 		if i == 0 && (w == "also" || w == "then" || w == "later" || w == "once") {
