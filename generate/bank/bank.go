@@ -246,6 +246,9 @@ const (
 
 // fold is Fold, FoldTypography and foldExcerpt in one pass.
 func fold(s string, how foldHow) string {
+	if folded(s, how) {
+		return s // most texts compared are already folded: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a space is pending
@@ -283,6 +286,30 @@ func fold(s string, how foldHow) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// folded reports whether fold would return s unchanged: plain ASCII with
+// single spaces between words, and no capitals or sentence punctuation
+// where how drops them.
+func folded(s string, how foldHow) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return false
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return false
+			}
+		case c < ' ': // tabs, newlines and other controls
+			return false
+		case how&lowerCase != 0 && 'A' <= c && c <= 'Z':
+			return false
+		case how&dropPunct != 0 && strings.IndexByte(",.;:!?", c) >= 0:
+			return false
+		}
+	}
+	return true
 }
 
 // NormalizeSpace collapses every run of white space to one space and trims

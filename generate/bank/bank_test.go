@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite the .want files of broken banks")
@@ -459,4 +460,86 @@ func TestResolveRelative(t *testing.T) {
 	if d, _ := ResolveRelative("last month", end); d.String() != "last month [February 2023]" {
 		t.Errorf("last month from 31 March: %q", d)
 	}
+}
+
+// TestFoldAlreadyFolded: texts that look folded but are not (a trailing
+// space, two spaces, a tab, a capital, a comma when punctuation goes) still
+// fold; texts that are folded come back as they are.
+func TestFoldAlreadyFolded(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		how  foldHow
+		want string
+	}{
+		{"naive or an accomplice", lowerCase, "naive or an accomplice"},
+		{"naive or ", lowerCase, "naive or"},
+		{" naive", lowerCase, "naive"},
+		{"naive  or", lowerCase, "naive or"},
+		{"naive\tor", lowerCase, "naive or"},
+		{"Naive", lowerCase, "naive"},
+		{"Naive", 0, "Naive"},
+		{"naive, or", lowerCase, "naive, or"},
+		{"naive, or", lowerCase | dropPunct, "naive or"},
+		{"naive - or 'a'", lowerCase | dropPunct, "naive - or 'a'"},
+		{"x\x01y", lowerCase, "x\x01y"},
+		{"", lowerCase, ""},
+		{" ", lowerCase, ""},
+	} {
+		if got := fold(tc.in, tc.how); got != tc.want {
+			t.Errorf("fold(%q, %d) = %q, want %q", tc.in, tc.how, got, tc.want)
+		}
+	}
+}
+
+// FuzzFold: the shortcut for texts already folded never changes what fold
+// returns. The reference is fold's general path: build the folded text rune
+// by rune, which the shortcut skips.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"naive or", "Naive  or ", "“a”, b.", "\t", "a\u00a0b", "x\x85y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, how := range []foldHow{0, lowerCase, lowerCase | dropPunct} {
+			got, want := fold(s, how), foldSlow(s, how)
+			if got != want {
+				t.Fatalf("fold(%q, %d) = %q, the rune-by-rune fold gives %q", s, how, got, want)
+			}
+			if fold(got, how) != got {
+				t.Fatalf("fold(%q, %d) = %q folds again to %q", s, how, got, fold(got, how))
+			}
+		}
+	})
+}
+
+// foldSlow is fold without its shortcut, as fold was before it had one.
+func foldSlow(s string, how foldHow) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch r {
+		case '‘', '’', '‚', '‛', '′':
+			r = '\''
+		case '“', '”', '„', '‟', '″', '«', '»':
+			r = '"'
+		case '–', '—', '‐', '‑', '−':
+			r = '-'
+		case ',', '.', ';', ':', '!', '?':
+			if how&dropPunct != 0 {
+				continue
+			}
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		if how&lowerCase != 0 {
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
