@@ -3,6 +3,7 @@ package bank
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,6 +43,11 @@ func FuzzParse(f *testing.F) {
 			for _, w := range fact.Wrong {
 				if b.Key(w) == b.Key(fact.Answer) {
 					t.Fatalf("fact %q: accepted a wrong answer equal to the answer", fact.ID)
+				}
+				// "more than 50" makes 40 true, "up to 32" makes 36 true.
+				if n := fact.Answer.Number; fact.Answer.Type == NumberValue && w.Type == NumberValue &&
+					(floorWords[strings.ToLower(n.Qualifier)] && w.Number.Value < n.Value || ceilingWords[strings.ToLower(n.Qualifier)] && w.Number.Value > n.Value) {
+					t.Fatalf("fact %q: accepted wrong figure %v, which %q %v makes true", fact.ID, w.Number.Value, n.Qualifier, n.Value)
 				}
 			}
 			if fact.Feedback != nil && len(fact.Feedback) != len(fact.Wrong) {
@@ -92,3 +98,10 @@ func FuzzParseNumber(f *testing.F) {
 		}
 	})
 }
+
+// floorWords and ceilingWords are the qualifiers that make a figure a
+// floor or a ceiling, listed from English usage, not from the package.
+var (
+	floorWords   = map[string]bool{"more than": true, "over": true, "above": true, "at least": true, "upwards of": true, "in excess of": true, "just over": true}
+	ceilingWords = map[string]bool{"fewer than": true, "less than": true, "under": true, "below": true, "up to": true, "at most": true, "no more than": true, "just under": true}
+)

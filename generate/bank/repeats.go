@@ -3,6 +3,7 @@ package bank
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // sameNames reports entities whose names read the same after folding
@@ -60,6 +61,13 @@ func (p *parser) wrongRepeats(b *Bank, f Fact, add func(int, string, string, ...
 			add(f.line("wrong"), what, "wrong answer %q is also listed as true (also)", b.Text(v))
 		case seen[k]:
 			add(f.line("wrong"), what, "wrong answer %q is listed twice", b.Text(v))
+		case v.Type == NumberValue && f.Answer.Type == NumberValue && f.Answer.Number.Implies(v.Number.Value):
+			// Asked as a gap that keeps the qualifier, "more than ___":
+			// a figure the qualifier covers is a second right answer.
+			side := map[Bound]string{Above: "above", Below: "below"}[f.Answer.Number.Bound()]
+			q := strings.ToLower(f.Answer.Number.Qualifier)
+			add(f.line("wrong"), what, "wrong answer %s is true too: the article's “%s %s” makes “%s %s” true; give figures %s %s",
+				v.Number.Digits(), q, f.Answer.Number.Digits(), q, v.Number.Digits(), side, f.Answer.Number.Digits())
 		}
 		seen[k] = true
 	}

@@ -453,6 +453,20 @@ func (n Number) Bound() Bound {
 	return b
 }
 
+// Implies reports whether the article's figure n makes the same words
+// with x in its place true as well: "more than 50" makes "more than 40"
+// true, "up to 32" makes "up to 36" true. An exact or approximate figure
+// implies no other.
+func (n Number) Implies(x float64) bool {
+	switch n.Bound() {
+	case Above:
+		return x < n.Value
+	case Below:
+		return x > n.Value
+	}
+	return false
+}
+
 // relativeDates are the words a bank may write a date in as the article
 // does, with how each resolves against the article's date.
 var relativeDates = map[string]func(ref time.Time) Date{

@@ -198,7 +198,8 @@ func TestAuditBoundaries(t *testing.T) {
 		{"a month for a year", "", []Question{mc("embassy-year", year, 0, "1979", "May 1978", "1981", "1980")}, []int{5}},
 		{"not a date", "", []Question{mc("embassy-year", year, 0, "1979", "Tuesday", "1981", "1980")}, []int{3}},
 		{"a wrong year the stem names", "", []Question{mc("embassy-year", "In which year, after 1978, was the embassy seized?", 0, "1979", "1978", "1981", "1980")}, []int{1}},
-		{"a qualified key with bare options", "", []Question{mc("hostage-count", "How many diplomats were taken?", 0, "50", "40", "60", "70")}, nil},
+		{"a qualified key with bare options above it", "", []Question{mc("hostage-count", "How many diplomats were taken?", 0, "50", "55", "60", "70")}, nil},
+		{"a wrong figure below a floor", "", []Question{mc("hostage-count", "How many diplomats were taken?", 0, "50", "40", "60", "70")}, []int{2}},
 		{"a person of the named country", "", []Question{mc("pulled-out", "Who pulled the United States out of the deal?", 0, "Donald Trump", "Mike Pompeo", "John Bolton", "Barack Obama")}, nil},
 		{"the stem names its answer", "", []Question{mc("pulled-out", "Who, Trump or another, pulled the United States out of the deal?", 0, "Donald Trump", "Mike Pompeo", "John Bolton", "Barack Obama")}, []int{1}},
 		{"a wrong person the stem names", "", []Question{mc("never-emerged", "As Macron and Trump waited, who never emerged from his room?", 0, "Hassan Rouhani", "Emmanuel Macron", "Mohammad Javad Zarif", "Mike Pompeo")}, []int{1}},
@@ -264,18 +265,23 @@ func TestAuditBoundaries(t *testing.T) {
 }
 
 // TestAuditCuratedFigures: a curated wrong figure is trusted outside the
-// band, also when a qualified key shows its options as bare figures.
+// band, also when a qualified key shows its options as bare figures; a
+// figure below "more than 50" is true too, whoever chose it.
 func TestAuditCuratedFigures(t *testing.T) {
 	b := parseBank(t, strings.Replace(ordinalBank, `qualifier = "more than"`, `qualifier = "more than"
 wrong = [200]`, 1))
 	q := &Quiz{Title: "Quiz", Questions: []Question{{ID: "q1", Form: MC, Facts: []string{"diplomats"},
-		Prompt: "Complete the article’s words: “More than ___ diplomats were taken.”", Options: []string{"50", "200", "40", "60"}}}}
+		Prompt: "Complete the article’s words: “More than ___ diplomats were taken.”", Options: []string{"50", "200", "55", "60"}}}}
 	if vs := Audit(b, q); len(vs) != 0 {
 		t.Errorf("a curated 200 for more than 50: %v", vs)
 	}
 	q.Questions[0].Options[1] = "300"
 	if vs := Audit(b, q); len(vs) != 1 || vs[0].Rule != 3 {
 		t.Errorf("an automatic 300 for more than 50: %v", vs)
+	}
+	q.Questions[0].Options[1] = "40"
+	if vs := Audit(b, q); len(vs) != 1 || vs[0].Rule != 2 {
+		t.Errorf("40 for more than 50: %v", vs)
 	}
 }
 

@@ -299,9 +299,15 @@ func TestMultipleChoiceRefusals(t *testing.T) {
 	if _, err := g.multipleChoice(&f, 4, nil); err == nil || !strings.Contains(err.Error(), "does not show the figure 50") {
 		t.Errorf("a source without the figure: %v", err)
 	}
-	// The qualified figure is asked as the bare figure: the answer shows
-	// "50", and the options no qualifier.
+	// Automatic wrong figures for "more than 50" would all lie above it,
+	// the answer always first: no item.
 	f = mustFact(t, b, "hostage-count")
+	if _, err := g.multipleChoice(&f, 4, nil); err == nil || !strings.Contains(err.Error(), "a wrong figure below 50 would be true too") {
+		t.Errorf("more than 50 with automatic figures: %v", err)
+	}
+	// With curated figures, the qualified figure is asked as the bare
+	// figure: the answer shows "50", and the options no qualifier.
+	f.Wrong = []bank.Value{{Type: bank.NumberValue, Number: bank.Number{Value: 60}}, {Type: bank.NumberValue, Number: bank.Number{Value: 70}}, {Type: bank.NumberValue, Number: bank.Number{Value: 80}}}
 	it, err := g.multipleChoice(&f, 4, nil)
 	if err != nil {
 		t.Fatal(err)

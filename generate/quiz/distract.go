@@ -31,7 +31,12 @@ import (
 //     these choices is the right answer"): not the answer, not an `also`,
 //     not the answer of another fact that asks the same question; a
 //     qualified figure ("more than 50") is asked as the figure the
-//     article prints, since "more than 40" would be true too.
+//     article prints, since "more than 40" would be true too; and since
+//     the gap still reads "more than ___", no automatic wrong figure lies
+//     on the side the qualifier makes true (none below the key for "more
+//     than", none above it for "fewer than"). The other side alone would
+//     put the key always first, so such a figure makes a true/false item
+//     only (rule 4), unless curated wrong figures fill the options.
 //  3. Plausible magnitudes (HDR 29): numbers stay in a band around the key,
 //     0.5× to 1.5× for figures of 10 or more (as R/exams' num_to_schoice),
 //     the key ±4 below 10, never negative, never zero unless the key is,
@@ -605,6 +610,9 @@ func (g *gen) ordinalDistractors(f bank.Fact, n int, fresh func(bank.Value) bool
 	if curated >= n {
 		below, above = onlyCurated(below), onlyCurated(above)
 	}
+	if key := f.Answer.Number; n >= 2 && curated < n && f.Answer.Type == bank.NumberValue && (key.Bound() == bank.Above || key.Bound() == bank.Below) {
+		return nil, floorOrCeiling(key)
+	}
 	if len(below)+len(above) < n {
 		return nil, &shortage{have: len(below) + len(above), need: n, why: " (within the plausible band of the key)"}
 	}
@@ -648,6 +656,19 @@ func oneSided(key bank.Value, top bool) error {
 		}
 	}
 	return fmt.Errorf("its answer would always be the %s option (%s): give it wrong values on the other side (wrong = [...]), or it is asked as true/false only", extreme, why)
+}
+
+// floorOrCeiling explains why a figure the article gives as a floor or a
+// ceiling ("more than 50", "up to 20") makes no multiple-choice item of
+// automatic wrong figures (rules 2 and 4).
+func floorOrCeiling(key bank.Number) error {
+	q := strings.ToLower(key.Qualifier)
+	side, other, place := "below", "above", "first"
+	if key.Bound() == bank.Below {
+		side, other, place = "above", "below", "last"
+	}
+	return fmt.Errorf("the article gives “%s %s”: a wrong figure %s %s would be true too, and figures %s it alone would always put the answer %s; it is asked as true/false only, or give it wrong = [...] figures of your choosing",
+		q, key.Digits(), side, key.Digits(), other, place)
 }
 
 func rank(c ordinal) int {
@@ -801,7 +822,9 @@ func (g *gen) numberCandidates(f bank.Fact) []ordinal {
 	var out []ordinal
 	seen := map[float64]bool{v: true}
 	add := func(x float64, curated bool) {
-		if seen[x] || x < 0 || !curated && !inFactBand(x, f) {
+		// A figure the qualifier covers is true too (rule 2), curated or
+		// not; the bank refuses such a curated one.
+		if seen[x] || x < 0 || key.Implies(x) || !curated && !inFactBand(x, f) {
 			return
 		}
 		seen[x] = true

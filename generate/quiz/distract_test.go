@@ -920,6 +920,64 @@ unit = "diplomats"
 source = "More than 50 diplomats were taken."
 `
 
+// TestQualifiedFigures: a qualified figure is asked as the figure the
+// article prints, in a gap that keeps the qualifier ("More than ___
+// diplomats"), so a wrong figure on the side the qualifier makes true
+// would be a second right answer (HDR 19). Worked out by hand: "more
+// than 50" takes nothing below 50 and "fewer than 50" nothing above; with
+// one side left the key would always come first or last (HDR 20), so
+// neither makes a multiple-choice item of automatic figures; "about 50"
+// takes both sides; curated figures are the curator's choice.
+func TestQualifiedFigures(t *testing.T) {
+	withQualifier := func(q, extra string) *bank.Bank {
+		return parseBank(t, strings.Replace(ordinalBank, `qualifier = "more than"`, `qualifier = "`+q+`"`+extra, 1))
+	}
+	for _, tc := range []struct {
+		qualifier, extra string
+		ok               bool
+		lo, hi           float64 // the wrong figures' range, both included
+	}{
+		{"more than", "", false, 0, 0},
+		{"at least", "", false, 0, 0},
+		{"fewer than", "", false, 0, 0},
+		{"up to", "", false, 0, 0},
+		{"about", "", true, 25, 75},
+		{"some", "", true, 25, 75},
+		{"more than", "\nwrong = [60, 70, 80]", true, 60, 80},
+	} {
+		g := newGen(withQualifier(tc.qualifier, tc.extra), rng(1))
+		f := mustFact(t, g.b, "diplomats")
+		below, above := 0, 0
+		for seed := uint64(0); seed < 40; seed++ {
+			g.rng = rng(seed)
+			wrong, err := g.distractors(f, f.Ask, 3)
+			if !tc.ok {
+				if err == nil {
+					t.Fatalf("%s 50: wrong options %v, want none", tc.qualifier, wrong)
+				}
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s 50: %v", tc.qualifier, err)
+			}
+			for _, v := range wrong {
+				x := v.Number.Value
+				if x < tc.lo || x > tc.hi || g.b.Text(v) != v.Number.Digits() {
+					t.Fatalf("%s 50, seed %d: wrong option %q", tc.qualifier, seed, g.b.Text(v))
+				}
+				if x < 50 {
+					below++
+				} else {
+					above++
+				}
+			}
+		}
+		if tc.ok && tc.extra == "" && (below == 0 || above == 0) {
+			t.Errorf("%s 50: %d wrong figures below, %d above; want both sides", tc.qualifier, below, above)
+		}
+	}
+}
+
 // wrongOf draws n wrong options for fact id with seed.
 func wrongOf(t *testing.T, g *gen, id string, n int, seed uint64) []bank.Value {
 	t.Helper()
@@ -1008,13 +1066,6 @@ func TestOrdinalBands(t *testing.T) {
 		for _, v := range wrongOf(t, g, "coup", 4, seed) {
 			if v.Date.Precision != bank.Year || v.Date.Year < 1954 || v.Date.Year > 2004 || v.Date.Year == 1979 {
 				t.Fatalf("seed %d: %s for 1979", seed, v.Date)
-			}
-		}
-		// A qualified figure is asked as the figure the article prints:
-		// its wrong options are bare figures, without qualifier or unit.
-		for _, v := range wrongOf(t, g, "diplomats", 3, seed) {
-			if s := b.Text(v); s != v.Number.Digits() || v.Number.Value < 25 || v.Number.Value > 75 {
-				t.Fatalf("seed %d: %q for more than 50 diplomats", seed, s)
 			}
 		}
 		// An announced date (after the article) has neighbours on both

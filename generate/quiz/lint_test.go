@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -9,24 +10,28 @@ import (
 )
 
 // TestLint: what check reports for testdata/rules.toml, worked out by
-// hand. With 4 options every fact makes a clean multiple-choice item;
-// with 5, three facts run short: "Who pulled the United States out…"
+// hand. With 4 options every fact but one makes a clean multiple-choice
+// item: "more than 50 diplomats" has no wrong figure below 50 that is not
+// true too, and figures above alone would always put the answer first.
+// With 5, three more run short: "Who pulled the United States out…"
 // keeps only the three other Americans, the embassy city loses the two
 // U.S. cities, and the mediators question has three countries left.
 func TestLint(t *testing.T) {
 	b := rulesBank(t)
+	const floor = `fact "hostage-count" cannot make a clean multiple-choice item: the article gives “more than 50”: a wrong figure below 50 would be true too, and figures above it alone would always put the answer first; it is asked as true/false only, or give it wrong = [...] figures of your choosing`
 	r := Lint(b, 4)
-	if r.Facts != 7 || r.MC != 7 || r.TF != 4 || r.Groups != 6 || r.Choices != 4 || len(r.Problems) != 0 {
+	if r.Facts != 7 || r.MC != 6 || r.TF != 4 || r.Groups != 6 || r.Choices != 4 || len(r.Problems) != 1 || r.Problems[0].String() != floor {
 		t.Errorf("Lint(4) = %+v", r)
 	}
 	r = Lint(b, 5)
 	// The mediators' sentence holds no clean item now: five groups.
-	if r.MC != 4 || r.TF != 4 || r.Groups != 5 || r.NoStatement != 3 {
+	if r.MC != 3 || r.TF != 4 || r.Groups != 5 || r.NoStatement != 3 {
 		t.Errorf("Lint(5) = %+v", r)
 	}
 	const advice = ": add plausible entities of that kind (foil = true for ones the article does not mention) or a wrong = [...] list"
 	want := []string{
 		`fact "pulled-out" cannot make a clean multiple-choice item: only 3 clean wrong options, needs 4 (among people; ruled out: 3 not of the United States, which the question names)` + advice,
+		floor,
 		`fact "embassy-city" cannot make a clean multiple-choice item: only 3 clean wrong options, needs 4 (among places; ruled out: 2 of the United States, which the question names)` + advice,
 		`fact "mediators" cannot make a clean multiple-choice item: only 3 clean wrong options, needs 4 (among country groups)` + advice,
 	}
@@ -40,13 +45,13 @@ func TestLint(t *testing.T) {
 	lines := r.Lines("rules.toml")
 	head := []string{
 		"items (under the item-writing rules, 5 options per multiple-choice question):",
-		"  4 of 7 facts make a clean multiple-choice item, 4 a true/false item (3 facts have no statement, which true/false needs)",
+		"  3 of 7 facts make a clean multiple-choice item, 4 a true/false item (3 facts have no statement, which true/false needs)",
 		"  5 sentence groups hold one: a quiz takes one item per group, so at most 5 fact questions (plus matching and ordering)",
 	}
-	if len(lines) != 6 || strings.Join(lines[:3], "\n") != strings.Join(head, "\n") {
+	if len(lines) != 7 || strings.Join(lines[:3], "\n") != strings.Join(head, "\n") {
 		t.Errorf("lines:\n%s", strings.Join(lines, "\n"))
 	}
-	if len(lines) == 6 && lines[3] != fmt.Sprintf("  rules.toml:%d: %s", r.Problems[0].Fact.Line, want[0]) {
+	if len(lines) == 7 && lines[3] != fmt.Sprintf("  rules.toml:%d: %s", r.Problems[0].Fact.Line, want[0]) {
 		t.Errorf("line %q", lines[3])
 	}
 	// A true/false problem is reported only for a fact with a statement,
@@ -58,7 +63,7 @@ func TestLint(t *testing.T) {
 		}
 	}
 	r = Lint(b.WithFacts(facts), 4)
-	if len(r.Problems) != 1 || r.Problems[0].String() != `fact "mediators" cannot make a clean true/false item: no clean false version: add false_statements` {
+	if len(r.Problems) != 2 || r.Problems[0].String() != floor || r.Problems[1].String() != `fact "mediators" cannot make a clean true/false item: no clean false version: add false_statements` {
 		t.Errorf("problems %v", r.Problems)
 	}
 	if r.TF != 4 {
@@ -140,7 +145,13 @@ func TestPoolFallback(t *testing.T) {
 // the answer capitalised, as the sentence does ("More than 50 diplomats
 // were taken."); one that does not keeps the answer as the bank writes it.
 func TestStatementCapitalised(t *testing.T) {
-	b := rulesBank(t)
+	// "More than 50" makes a multiple-choice item only with curated wrong
+	// figures: an automatic one below 50 would be true too.
+	src, err := os.ReadFile("testdata/rules.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := parseBank(t, strings.Replace(string(src), `qualifier = "more than"`, `qualifier = "more than"`+"\nwrong = [60, 70, 80]", 1))
 	q, err := Build(b, Options{Count: 2, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"number"}}}, rng(1))
 	if err != nil {
 		t.Fatal(err)

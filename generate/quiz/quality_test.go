@@ -398,6 +398,13 @@ func (o *oracle) check(q *Quiz) []string {
 // clangStop are long words too common to cue an answer.
 var clangStop = map[string]bool{"according": true, "article": true, "between": true, "because": true, "against": true, "through": true, "without": true, "reported": true, "should": true, "during": true}
 
+// The qualifiers that make a figure a floor or a ceiling, listed here from
+// English usage, not from the bank package.
+var (
+	atLeastWords = regexp.MustCompile(`(?i)^(more than|over|above|at least|upwards of|in excess of|just over)$`)
+	atMostWords  = regexp.MustCompile(`(?i)^(fewer than|less than|under|below|up to|at most|no more than|just under)$`)
+)
+
 var qualifierWords = regexp.MustCompile(`(?i)\b(more than|fewer than|less than|over|above|under|below|about|around|some|nearly|almost|at least|up to|roughly|approximately)\b`)
 
 func (o *oracle) checkMC(qu *Question, bad func(int, *Question, string, ...any)) {
@@ -517,6 +524,10 @@ func (o *oracle) checkMC(qu *Question, bad func(int, *Question, string, ...any))
 				bad(3, qu, "option %q has no number", op)
 			case key.Number.Qualifier != "" && qualifierWords.MatchString(op):
 				bad(2, qu, "qualified key %q, qualified option %q", key.Number, op)
+			// The gap keeps the qualifier: "more than ___" is true of any
+			// figure below the article's, "fewer than ___" of any above.
+			case !curated[strings.ToLower(op)] && (atLeastWords.MatchString(key.Number.Qualifier) && x < k || atMostWords.MatchString(key.Number.Qualifier) && x > k):
+				bad(2, qu, "qualified key %q makes wrong option %q true too", key.Number.Qualifier+" "+key.Number.Digits(), op)
 			case k >= 10 && (x < 0.5*k || x > 1.5*k), k < 10 && math.Abs(x-k) > 4, x <= 0 && k > 0,
 				(key.Number.Unit == "percent" || key.Number.Unit == "%") && x > 100:
 				bad(3, qu, "option %q is implausibly far from %v", op, k)

@@ -295,8 +295,12 @@ func TestLabel(t *testing.T) {
 
 func ExampleBuild() {
 	b, _ := bank.Load("testdata/rules.toml")
-	opt := Options{Count: 2, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"number"}}}
-	q, _ := Build(b, opt, rand.New(rand.NewPCG(7, 0)))
+	opt := Options{Count: 1, Forms: []Form{MC}, Filter: bank.Filter{Kinds: []string{"number"}}}
+	q, err := Build(b, opt, rand.New(rand.NewPCG(7, 0)))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, it := range q.Versions[0].Items {
 		qu := q.Question(it.Question)
 		fmt.Println(it.Number, qu.Prompt)
@@ -306,18 +310,12 @@ func ExampleBuild() {
 		fmt.Println("   key:", it.Key)
 	}
 	// Output:
-	// 1 Complete the article’s words: “More than ___ diplomats were taken.”
-	//    A) 30
-	//    B) 50
-	//    C) 60
-	//    D) 70
-	//    key: B
-	// 2 For how many days were the hostages held?
-	//    A) 355 days
-	//    B) 422 days
-	//    C) 434 days
-	//    D) 444 days
-	//    key: D
+	// 1 For how many days were the hostages held?
+	//    A) 444 days
+	//    B) 454 days
+	//    C) 591 days
+	//    D) 666 days
+	//    key: A
 }
 
 // TestOrderedOptions: every figure or date question shows its options in
