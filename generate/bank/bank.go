@@ -112,6 +112,21 @@ type Entity struct {
 	Line   int
 }
 
+// UnknownRole is the role quizcard new writes for a person the article
+// gives none, for the curator to replace: a bank needs a role for every
+// person. Quizzes and cards treat it as no role (KnownRole).
+const UnknownRole = "named in the article"
+
+// KnownRole returns e's role, or "" when the bank does not know it (the
+// draft's UnknownRole): a matching question or a card never shows "named
+// in the article" as if it were a role.
+func (e Entity) KnownRole() string {
+	if strings.EqualFold(strings.TrimSpace(e.Role), UnknownRole) {
+		return ""
+	}
+	return e.Role
+}
+
 // DealStatuses are the values a deal's status may take: agreed (the
 // default), proposed, reported (not confirmed) or failed (never finalized).
 var DealStatuses = []string{"agreed", "proposed", "reported", "failed"}

@@ -543,3 +543,19 @@ func foldSlow(s string, how foldHow) string {
 	}
 	return b.String()
 }
+
+// TestKnownRole: the role new writes for a person the article gives none
+// is no role, whatever its case or spacing; any other role is kept.
+func TestKnownRole(t *testing.T) {
+	for _, tc := range []struct{ role, want string }{
+		{"Supreme Leader of Iran", "Supreme Leader of Iran"},
+		{"named in the article", ""},
+		{" Named in the article ", ""},
+		{"", ""},
+		{"named in the article as a source", "named in the article as a source"},
+	} {
+		if got := (Entity{Pool: People, Role: tc.role}).KnownRole(); got != tc.want {
+			t.Errorf("KnownRole(%q) = %q, want %q", tc.role, got, tc.want)
+		}
+	}
+}

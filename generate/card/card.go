@@ -150,7 +150,11 @@ func who(b *bank.Bank) Row {
 	sort.SliceStable(people, func(i, j int) bool { return cited[people[i].ID] > cited[people[j].ID] })
 	r := Row{Label: "Who", Must: true}
 	for _, e := range people {
-		r.Items = append(r.Items, e.Name+" ("+e.Role+")")
+		if role := e.KnownRole(); role != "" {
+			r.Items = append(r.Items, e.Name+" ("+role+")")
+		} else {
+			r.Items = append(r.Items, e.Name)
+		}
 	}
 	if len(r.Items) > 3 {
 		r.Short = 3
@@ -294,7 +298,7 @@ func quote(b *bank.Bank) *Quote {
 	if a.Quote == "" || !ok {
 		return nil
 	}
-	q := &Quote{Text: strings.TrimSpace(a.Quote), By: by.Name, Role: by.Role}
+	q := &Quote{Text: strings.TrimSpace(a.Quote), By: by.Name, Role: by.KnownRole()}
 	about, ok := b.Entity(a.QuoteAbout)
 	if !ok {
 		return q

@@ -258,3 +258,33 @@ func TestFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownRole: a person whose role is still new's "named in the
+// article" appears on the card by name alone, in the Who row and under
+// the quote.
+func TestUnknownRole(t *testing.T) {
+	b := load(t, "../../questions.toml")
+	for i := range b.Entities {
+		if b.Entities[i].Pool == bank.People {
+			b.Entities[i].Role = bank.UnknownRole
+		}
+	}
+	c := Build(b)
+	who := 0
+	for _, r := range c.Facts {
+		for _, it := range r.Items {
+			if strings.Contains(it, bank.UnknownRole) {
+				t.Errorf("row %s: %q", r.Label, it)
+			}
+		}
+		if r.Label == "Who" {
+			who = len(r.Items)
+		}
+	}
+	if who == 0 || c.Quote == nil {
+		t.Fatalf("no Who row or no quote: the test checks nothing")
+	}
+	if c.Quote.Role != "" {
+		t.Errorf("quote by %s, role %q", c.Quote.By, c.Quote.Role)
+	}
+}

@@ -13,7 +13,7 @@ var foilsTSV string
 
 // noRole is the role written for a person the article gives none: the
 // bank needs one, and the curator should put in the real one.
-const noRole = "named in the article"
+const noRole = bank.UnknownRole
 
 // minPeople is how many people a bank needs for a "who" fact to have
 // three wrong options.

@@ -561,9 +561,9 @@ func (g *gen) similarity(e, key bank.Entity) float64 {
 	if c := g.countryOf(key); c != "" && g.countryOf(e) == c {
 		s += 2
 	}
-	if key.Role != "" && e.Role != "" {
-		for _, w := range strings.Fields(key.Role) {
-			if len(w) > 3 && strings.Contains(e.Role, w) {
+	if kr, er := key.KnownRole(), e.KnownRole(); kr != "" && er != "" {
+		for _, w := range strings.Fields(kr) {
+			if len(w) > 3 && strings.Contains(er, w) {
 				s++
 				break
 			}

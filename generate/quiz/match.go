@@ -81,9 +81,9 @@ func (g *gen) matchSets(f bank.Filter, groupsOf func([]string) []int) []matchSet
 		for _, e := range g.b.Pool(bank.People) {
 			// A role that repeats its person's name ("Gloria Sam", "the
 			// Sams' daughter") matches itself by its words.
-			if e.Role != "" && !e.Foil && !seen[bank.Fold(e.Role)] && !namesIn(e.Name, e.Role) {
-				seen[bank.Fold(e.Role)] = true
-				s.ids, s.left, s.right = append(s.ids, e.ID), append(s.left, e.Name), append(s.right, english.Capitalise(e.Role))
+			if role := e.KnownRole(); role != "" && !e.Foil && !seen[bank.Fold(role)] && !namesIn(e.Name, role) {
+				seen[bank.Fold(role)] = true
+				s.ids, s.left, s.right = append(s.ids, e.ID), append(s.left, e.Name), append(s.right, english.Capitalise(role))
 			}
 		}
 		if len(s.ids) > bank.MinMatchPairs {

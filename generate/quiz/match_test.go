@@ -437,3 +437,32 @@ func TestNamesIn(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownRoleNotMatched: a drafted person whose role is still "named
+// in the article" is no pair in a person → role set: the placeholder is
+// no role, and as the only non-role it would match itself. The set is the
+// same as without that person.
+func TestUnknownRoleNotMatched(t *testing.T) {
+	roleSet := func(b *bank.Bank) []string {
+		g := newGen(b, rng(1))
+		for _, s := range g.matchSets(bank.Filter{}, g.groupsOf) {
+			if s.prompt == "Match each person to the role the article gives them." {
+				return s.ids
+			}
+		}
+		return nil
+	}
+	before := roleSet(parseBank(t, matchBank))
+	if len(before) < 5 {
+		t.Fatalf("matchBank's person → role set %v: too few to drop one", before)
+	}
+	b := parseBank(t, matchBank)
+	for i := range b.Entities {
+		if b.Entities[i].ID == before[0] {
+			b.Entities[i].Role = "Named in the article"
+		}
+	}
+	if got := roleSet(b); !slices.Equal(got, before[1:]) {
+		t.Errorf("with %s's role unknown: set %v, want %v", before[0], got, before[1:])
+	}
+}

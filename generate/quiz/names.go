@@ -205,8 +205,8 @@ func (g *gen) namesOwnAnswer(f *bank.Fact, n string) error {
 				continue
 			}
 			call := "by role"
-			if o.Role != "" {
-				call = strconv.Quote("the " + o.Role)
+			if role := o.KnownRole(); role != "" {
+				call = strconv.Quote("the " + role)
 			}
 			return fmt.Errorf("%s: it holds %q, the surname of %s, in %s's name (a person's last name names them, so relatives who share it name each other): rephrase the question without %q, e.g. call %s %s",
 				msg, n, e.Name, o.Name, n, o.Name, call)
