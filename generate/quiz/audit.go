@@ -217,6 +217,9 @@ func (g *gen) auditMC(f bank.Fact, qu *Question, bad func(int, string, string, .
 // auditTF checks one true/false question made from f (rule 6).
 func (g *gen) auditTF(f bank.Fact, qu *Question, bad func(int, string, string, ...any)) {
 	truth := fillSlot(f.Statement, g.show(f.Answer))
+	if cutShort(qu.Prompt) {
+		bad(6, qu.ID, "the statement %q is cut short, not a whole sentence", qu.Prompt)
+	}
 	if qu.Answer == 0 {
 		if qu.Prompt != truth {
 			bad(6, qu.ID, "keyed true, but %q is not the fact's statement", qu.Prompt)

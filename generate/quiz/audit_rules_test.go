@@ -206,6 +206,7 @@ func TestAuditBoundaries(t *testing.T) {
 		{"true statement keyed true", "", []Question{tf("pulled-out", "Donald Trump pulled the United States out of the deal.", 0)}, nil},
 		{"a false statement keyed true", "", []Question{tf("pulled-out", "Barack Obama pulled the United States out of the deal.", 0)}, []int{6}},
 		{"a clean false statement", "", []Question{tf("pulled-out", "Barack Obama pulled the United States out of the deal.", 1)}, nil},
+		{"a false statement cut short", "", []Question{tf("pulled-out", "Barack Obama pulled the United States out of the…", 1)}, []int{6}},
 		{"a false statement with the true one's case changed", "", []Question{tf("pulled-out", "donald trump pulled the United States out of the deal.", 1)}, []int{6}},
 		{"a false statement naming someone again", "", []Question{tf("never-emerged", "As Macron and Trump waited, Emmanuel Macron never emerged from his room.", 1)}, []int{6, 6}}, // twice, and ruled out
 		{"a false statement putting in someone the statement rules out", "", []Question{tf("pulled-out", "Hassan Rouhani pulled the United States out of the deal.", 1)}, []int{6}},

@@ -246,7 +246,18 @@ func (g *gen) trueFalse(f *bank.Fact, groups []int) (*item, error) {
 	it.q.Options = []string{"True", "False"}
 	it.truth = fillSlot(f.Statement, g.show(f.Answer))
 	it.text = normalize(it.truth)
-	it.falses = append(it.falses, f.FalseStatements...)
+	// A statement cut short at either end ("…who are either overweight
+	// or obese…", as new drafts a long sentence) leaves out part of the
+	// claim to be judged: no item (HDR 7 and 11: no trick items; whole,
+	// correctly punctuated sentences).
+	if cutShort(it.truth) {
+		return nil, fmt.Errorf("its statement is cut short (it starts or ends with “…”): a true/false statement must be a whole sentence, so write it out in full")
+	}
+	for _, s := range f.FalseStatements {
+		if !cutShort(s) {
+			it.falses = append(it.falses, s)
+		}
+	}
 	if len(it.falses) == 0 {
 		if s, ok := g.substitute(f); ok {
 			it.falses = append(it.falses, s)
@@ -256,6 +267,18 @@ func (g *gen) trueFalse(f *bank.Fact, groups []int) (*item, error) {
 		return nil, fmt.Errorf("no clean false version: add false_statements")
 	}
 	return it, nil
+}
+
+// cutShort reports whether s opens or closes with an ellipsis: a sentence
+// cut short, not a whole one.
+func cutShort(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, e := range []string{"…", "..."} {
+		if strings.HasPrefix(s, e) || strings.HasSuffix(strings.TrimSuffix(s, "."), e) || strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // substitute makes a false statement from f by putting a clean wrong value

@@ -431,3 +431,47 @@ func TestStandsOutRedraw(t *testing.T) {
 		}
 	}
 }
+
+// TestTrueFalseWholeSentence: a statement cut short at either end is no
+// true/false item, and a cut false statement is never shown; whole
+// sentences, with an ellipsis inside a quotation or none, are kept.
+func TestTrueFalseWholeSentence(t *testing.T) {
+	for _, tc := range []struct {
+		s   string
+		cut bool
+	}{
+		{"…who are either overweight or obese.", true},
+		{"... who are either overweight or obese.", true},
+		{"PHE is reaching out to the 83% who are physically…", true},
+		{"PHE is reaching out to the 83% who are physically….", true},
+		{"PHE is reaching out to the 83% who are physically...", true},
+		{"  …who are inactive ", true},
+		{"Khamenei said “…this is one hundred percent wrong”.", false},
+		{"Trump pulled the United States out of the deal.", false},
+		{"He paused... then went on.", false},
+	} {
+		if got := cutShort(tc.s); got != tc.cut {
+			t.Errorf("cutShort(%q) = %v, want %v", tc.s, got, tc.cut)
+		}
+	}
+	b := rulesBank(t)
+	g := newGen(b, rng(1))
+	f := mustFact(t, b, "pulled-out")
+	if f.Statement == "" {
+		t.Fatal("pulled-out has no statement: the test checks nothing")
+	}
+	whole := f.Statement
+	f.Statement = "…" + whole
+	if _, err := g.trueFalse(&f, nil); err == nil || !strings.Contains(err.Error(), "cut short") {
+		t.Errorf("a cut statement: %v", err)
+	}
+	f.Statement = whole
+	f.FalseStatements = []string{"Barack Obama pulled the United States out of the…", "Barack Obama pulled the United States out of the deal."}
+	it, err := g.trueFalse(&f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(it.falses) != 1 || it.falses[0] != f.FalseStatements[1] {
+		t.Errorf("false statements %q, want the whole one only", it.falses)
+	}
+}

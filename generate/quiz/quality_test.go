@@ -568,6 +568,11 @@ func (o *oracle) checkTF(qu *Question, bad func(int, *Question, string, ...any))
 		shownDate = d.Printed() // "24 September": an inferred month or year keeps its brackets
 	}
 	truth := strings.Replace(f.Statement, "{answer}", shownDate, 1)
+	// A statement to judge is a whole sentence: none opens or closes
+	// with an ellipsis.
+	if p := strings.TrimSpace(qu.Prompt); regexp.MustCompile(`^(…|\.\.\.)|(…|\.\.\.)\.?$`).MatchString(p) {
+		bad(6, qu, "statement %q is cut short", p)
+	}
 	isTrue := strings.EqualFold(strings.TrimSpace(qu.Prompt), strings.TrimSpace(truth))
 	if isTrue != (qu.Answer == 0) {
 		bad(6, qu, "keyed %s, true statement is %q", qu.Options[qu.Answer], truth)
