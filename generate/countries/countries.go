@@ -8,6 +8,8 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+
+	"github.com/quizcard/quizcard/generate/tsv"
 )
 
 //go:embed countries.tsv
@@ -29,15 +31,8 @@ type index struct {
 
 var load = sync.OnceValue(func() index {
 	x := index{byName: map[string]int{}}
-	for _, line := range strings.Split(table, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		for len(f) < 5 {
-			f = append(f, "")
-		}
-		c := Country{Name: f[0], Aliases: split(f[1]), Demonyms: split(f[2]), Capital: f[3], Region: f[4]}
+	for _, f := range tsv.Rows(table, 5) {
+		c := Country{Name: f[0], Aliases: tsv.List(f[1]), Demonyms: tsv.List(f[2]), Capital: f[3], Region: f[4]}
 		for _, n := range append([]string{c.Name}, c.Aliases...) {
 			if _, dup := x.byName[key(n)]; !dup {
 				x.byName[key(n)] = len(x.all)
@@ -69,14 +64,4 @@ func Find(name string) (c Country, ok bool) {
 func key(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	return strings.TrimPrefix(s, "the ")
-}
-
-func split(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ";") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/quizcard/quizcard/generate/countries"
+	"github.com/quizcard/quizcard/generate/tsv"
 )
 
 //go:embed groups.tsv
@@ -46,24 +47,6 @@ type formRef struct {
 	capital bool
 }
 
-// tsvRows returns the rows of an embedded tab-separated table, each with
-// at least n fields (the missing ones empty). Blank lines and lines that
-// start with # are comments.
-func tsvRows(tsv string, n int) [][]string {
-	var rows [][]string
-	for _, line := range strings.Split(tsv, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		for len(f) < n {
-			f = append(f, "")
-		}
-		rows = append(rows, f)
-	}
-	return rows
-}
-
 func loadGazetteer() *gazetteerIndex {
 	g := &gazetteerIndex{byForm: map[string]formRef{}}
 	add := func(form string, r formRef) {
@@ -87,9 +70,9 @@ func loadGazetteer() *gazetteerIndex {
 		}
 		g.all = append(g.all, k)
 	}
-	for _, f := range tsvRows(groupsTSV, 3) {
+	for _, f := range tsv.Rows(groupsTSV, 3) {
 		k := &known{name: f[0], kind: f[1], sortOrder: len(g.all)}
-		k.names = append([]string{f[0]}, split(f[2])...)
+		k.names = append([]string{f[0]}, tsv.List(f[2])...)
 		g.all = append(g.all, k)
 	}
 	// Names before demonyms before capitals, so that a name that is also a
@@ -111,16 +94,6 @@ func loadGazetteer() *gazetteerIndex {
 	}
 	sort.SliceStable(g.forms, func(i, j int) bool { return len(g.forms[i]) > len(g.forms[j]) })
 	return g
-}
-
-func split(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ";") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // display is how a country reads inside a role: "France", "the United

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/quizcard/quizcard/generate/bank"
+	"github.com/quizcard/quizcard/generate/tsv"
 )
 
 //go:embed foils.tsv
@@ -42,7 +43,7 @@ func (g *gen) foils() {
 	}
 	type foil struct{ name, role, country string }
 	var same, other []foil
-	for _, f := range tsvRows(foilsTSV, 3) {
+	for _, f := range tsv.Rows(foilsTSV, 3) {
 		x := foil{f[0], f[1], f[2]}
 		taken := false
 		for _, p := range people {
