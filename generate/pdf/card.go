@@ -323,9 +323,9 @@ func Card(w io.Writer, c *card.Card, opt CardOptions, m Meta) ([]string, error) 
 	d := newDoc(page, m)
 	t := newText(d)
 	spec := specFor(p)
-	lay := fitCard(t, c, p, spec)
-	if lay == nil {
-		return nil, tooLong(t, c, p, spec)
+	lay, err := layOut(t, c, p, spec)
+	if err != nil {
+		return nil, err
 	}
 	var origins [][2]float64
 	if opt.Nup > 1 {
@@ -353,6 +353,15 @@ func Card(w io.Writer, c *card.Card, opt CardOptions, m Meta) ([]string, error) 
 		return nil, err
 	}
 	return gaveUp(lay.plan, fullPlan(c, spec), c, spec), nil
+}
+
+// layOut returns c laid out on one page of p at the largest type that
+// fits, or, when nothing fits, the error that says which text is too long.
+func layOut(t text, c *card.Card, p Paper, spec cardSpec) (*cardLayout, error) {
+	if lay := fitCard(t, c, p, spec); lay != nil {
+		return lay, nil
+	}
+	return nil, tooLong(t, c, p, spec)
 }
 
 // grid returns how many cards of size c fit across and down the sheet, and

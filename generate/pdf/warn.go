@@ -14,18 +14,8 @@ import (
 // and no PDF is written, so check does not pay for cutting and compressing
 // fonts it throws away.
 func CardWarnings(c *card.Card) []string {
-	if err := cardFits(newText(newDoc(Card35, Meta{})), c, Card35); err != nil {
+	if _, err := layOut(newText(newDoc(Card35, Meta{})), c, Card35, specFor(Card35)); err != nil {
 		return []string{strings.TrimPrefix(err.Error(), "card: ") + " (or use a larger --paper)"}
-	}
-	return nil
-}
-
-// cardFits returns nil when c fits on one page of p, and otherwise the
-// error Card gives: which text is too long, and by how much.
-func cardFits(t text, c *card.Card, p Paper) error {
-	spec := specFor(p)
-	if fitCard(t, c, p, spec) == nil {
-		return tooLong(t, c, p, spec)
 	}
 	return nil
 }

@@ -405,6 +405,10 @@ var (
 	atMostWords  = regexp.MustCompile(`(?i)^(fewer than|less than|under|below|up to|at most|no more than|just under)$`)
 )
 
+// cutShortSentence matches a statement that opens or closes with an
+// ellipsis.
+var cutShortSentence = regexp.MustCompile(`^(…|\.\.\.)|(…|\.\.\.)\.?$`)
+
 var qualifierWords = regexp.MustCompile(`(?i)\b(more than|fewer than|less than|over|above|under|below|about|around|some|nearly|almost|at least|up to|roughly|approximately)\b`)
 
 func (o *oracle) checkMC(qu *Question, bad func(int, *Question, string, ...any)) {
@@ -570,7 +574,7 @@ func (o *oracle) checkTF(qu *Question, bad func(int, *Question, string, ...any))
 	truth := strings.Replace(f.Statement, "{answer}", shownDate, 1)
 	// A statement to judge is a whole sentence: none opens or closes
 	// with an ellipsis.
-	if p := strings.TrimSpace(qu.Prompt); regexp.MustCompile(`^(…|\.\.\.)|(…|\.\.\.)\.?$`).MatchString(p) {
+	if p := strings.TrimSpace(qu.Prompt); cutShortSentence.MatchString(p) {
 		bad(6, qu, "statement %q is cut short", p)
 	}
 	isTrue := strings.EqualFold(strings.TrimSpace(qu.Prompt), strings.TrimSpace(truth))
