@@ -204,7 +204,7 @@ func (g *gen) auditMC(f bank.Fact, qu *Question, bad func(int, string, string, .
 			case qualified && qual != "":
 				bad(2, qu.ID, "option %q is qualified like the answer, so it may be true too", o)
 			case qualified && f.Answer.Number.Implies(x):
-				bad(2, qu.ID, "wrong option %q is true too: the article's %q %s implies it", o, f.Answer.Number.Qualifier, f.Answer.Number.Digits())
+				bad(2, qu.ID, "wrong option %q is true too: the article's “%s %s” implies it", o, f.Answer.Number.Qualifier, f.Answer.Number.Digits())
 			case !curated[bank.Fold(o)] && !inFactBand(x, f):
 				bad(3, qu.ID, "option %q is outside the plausible band of %s", o, f.Answer.Number.Digits())
 			case hasAny(c.text, []string{normalize(strings.Fields(o)[0])}):

@@ -274,7 +274,7 @@ func (g *gen) trueFalse(f *bank.Fact, groups []int) (*item, error) {
 func cutShort(s string) bool {
 	s = strings.TrimSpace(s)
 	for _, e := range []string{"…", "..."} {
-		if strings.HasPrefix(s, e) || strings.HasSuffix(strings.TrimSuffix(s, "."), e) || strings.HasSuffix(s, e) {
+		if strings.HasPrefix(s, e) || strings.HasSuffix(s, e) || strings.HasSuffix(s, e+".") {
 			return true
 		}
 	}
